@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Profile } from './profiles';
+import type { SettingRow } from './settings';
+
+export const DB_NAME = 'records-room';
+
+/**
+ * The one IndexedDB database of the app. The version ladder only ever grows: each release that changes the
+ * schema adds a `version(n)` step (with an `upgrade` where rows must be rewritten) and a fixture of the old
+ * version in `tests/fixtures/db/` so the migration test proves nothing is lost.
+ */
+export class RecordsRoomDb extends Dexie {
+	profiles!: EntityTable<Profile, 'id'>;
+	settings!: EntityTable<SettingRow, 'key'>;
+
+	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+		super(name, options);
+		applySchema(this);
+	}
+}
+
+/** Kept apart from the class so the migration harness can open a database at any rung of the ladder. */
+export const SCHEMA_LADDER: { version: number; stores: Record<string, string> }[] = [
+	{
+		version: 1,
+		stores: {
+			// nameKey is the display name folded for comparison; unique so two people never share a name on one PC.
+			profiles: 'id, &nameKey, createdAt',
+			settings: 'key'
+		}
+	}
+];
+
+function applySchema(db: Dexie) {
+	for (const rung of SCHEMA_LADDER) db.version(rung.version).stores(rung.stores);
+}
+
+export const CURRENT_DB_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1].version;

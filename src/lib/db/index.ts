@@ -1,0 +1,4 @@
+export * from './database';
+export * from './profiles';
+export * from './settings';
+export * from './storage';

@@ -1,0 +1,198 @@
+import type { RecordsRoomDb } from './database';
+import { deleteSetting, getSetting, putSetting } from './settings';
+
+export type ProfileRole = 'new-starter' | 'apprentice' | 'trainer';
+
+export const PROFILE_ROLES: { value: ProfileRole; label: string; hint: string }[] = [
+	{ value: 'new-starter', label: 'New starter', hint: 'In induction: guided practice with hints.' },
+	{
+		value: 'apprentice',
+		label: 'Apprentice',
+		hint: 'Practice and assessment, with evidence for a portfolio.'
+	},
+	{ value: 'trainer', label: 'Trainer', hint: 'Sets scenarios and follows a group.' }
+];
+
+export interface Profile {
+	id: string;
+	name: string;
+	/** The name folded for comparison (case and spacing), so "Sam  Jones" and "sam jones" count as one. */
+	nameKey: string;
+	role: ProfileRole;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export const PROFILE_NAME_MAX = 60;
+const ACTIVE_KEY = 'activeProfileId';
+
+/** A problem with what the user typed, worded for the user, tied to the form field it is about. */
+export class ProfileError extends Error {
+	constructor(
+		message: string,
+		readonly field: 'name' | 'role' | 'profile'
+	) {
+		super(message);
+		this.name = 'ProfileError';
+	}
+}
+
+export interface Clock {
+	now: () => Date;
+	newId: () => string;
+}
+
+export const systemClock: Clock = {
+	now: () => new Date(),
+	newId: () => crypto.randomUUID()
+};
+
+export function normaliseName(raw: string): string {
+	return raw.replace(/\s+/g, ' ').trim();
+}
+
+function nameKey(name: string): string {
+	return normaliseName(name).toLocaleLowerCase('en-GB');
+}
+
+/** Checks a display name and returns it tidied, or throws a ProfileError the form can show as it is. */
+export function validateProfileName(raw: unknown): string {
+	if (typeof raw !== 'string' || normaliseName(raw) === '') {
+		throw new ProfileError('Enter a display name, for example your first name.', 'name');
+	}
+	const name = normaliseName(raw);
+	if ([...name].length > PROFILE_NAME_MAX) {
+		throw new ProfileError(`Display name must be ${PROFILE_NAME_MAX} characters or fewer.`, 'name');
+	}
+	// Control characters would be invisible in the header and could confuse a later export.
+	if (/\p{Cc}/u.test(name)) {
+		throw new ProfileError('Display name can only contain letters, numbers, spaces and punctuation.', 'name');
+	}
+	return name;
+}
+
+function validateRole(role: unknown): ProfileRole {
+	if (!PROFILE_ROLES.some((r) => r.value === role)) {
+		throw new ProfileError('Select a role: new starter, apprentice or trainer.', 'role');
+	}
+	return role as ProfileRole;
+}
+
+async function assertNameFree(db: RecordsRoomDb, name: string, exceptId?: string) {
+	const clash = await db.profiles.where('nameKey').equals(nameKey(name)).first();
+	if (clash && clash.id !== exceptId) {
+		throw new ProfileError(
+			`A profile called "${clash.name}" already exists on this computer. Choose a different name, or switch to that profile.`,
+			'name'
+		);
+	}
+}
+
+export async function listProfiles(db: RecordsRoomDb): Promise<Profile[]> {
+	const all = await db.profiles.toArray();
+	return all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+}
+
+export async function getProfile(db: RecordsRoomDb, id: string): Promise<Profile | undefined> {
+	return db.profiles.get(id);
+}
+
+export async function createProfile(
+	db: RecordsRoomDb,
+	input: { name: unknown; role: unknown },
+	clock: Clock = systemClock
+): Promise<Profile> {
+	const name = validateProfileName(input.name);
+	const role = validateRole(input.role);
+	return db.transaction('rw', db.profiles, db.settings, async () => {
+		await assertNameFree(db, name);
+		const at = clock.now().toISOString();
+		const profile: Profile = {
+			id: clock.newId(),
+			name,
+			nameKey: nameKey(name),
+			role,
+			createdAt: at,
+			updatedAt: at
+		};
+		await db.profiles.add(profile);
+		// A new profile becomes the active one: the person who made it is the one at the keyboard.
+		await putSetting(db, ACTIVE_KEY, profile.id);
+		return profile;
+	});
+}
+
+export async function renameProfile(
+	db: RecordsRoomDb,
+	id: string,
+	newName: unknown,
+	clock: Clock = systemClock
+): Promise<Profile> {
+	const name = validateProfileName(newName);
+	return db.transaction('rw', db.profiles, async () => {
+		const existing = await db.profiles.get(id);
+		if (!existing)
+			throw new ProfileError(
+				'That profile no longer exists. It may have been deleted in another tab.',
+				'profile'
+			);
+		await assertNameFree(db, name, id);
+		const updated: Profile = {
+			...existing,
+			name,
+			nameKey: nameKey(name),
+			updatedAt: clock.now().toISOString()
+		};
+		await db.profiles.put(updated);
+		return updated;
+	});
+}
+
+/**
+ * Tables that hold rows belonging to a profile, by their `profileId` index. Later schema versions register
+ * theirs here so that deleting a profile removes everything it owns, and the confirmation can say what.
+ */
+export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string }[] = [];
+
+export interface ProfileDataSummary {
+	profile: Profile;
+	items: { table: string; count: number; description: string }[];
+}
+
+export async function describeProfileData(db: RecordsRoomDb, id: string): Promise<ProfileDataSummary> {
+	const profile = await db.profiles.get(id);
+	if (!profile) throw new ProfileError('That profile no longer exists.', 'profile');
+	const items = [];
+	for (const owned of PROFILE_OWNED_TABLES) {
+		const count = await db.table(owned.table).where('profileId').equals(id).count();
+		items.push({ table: owned.table, count, description: owned.label(count) });
+	}
+	return { profile, items };
+}
+
+export async function deleteProfile(db: RecordsRoomDb, id: string): Promise<void> {
+	const tables = [db.profiles, db.settings, ...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))];
+	await db.transaction('rw', tables, async () => {
+		for (const owned of PROFILE_OWNED_TABLES) {
+			await db.table(owned.table).where('profileId').equals(id).delete();
+		}
+		await db.profiles.delete(id);
+		if ((await getSetting<string>(db, ACTIVE_KEY)) === id) await deleteSetting(db, ACTIVE_KEY);
+	});
+}
+
+export async function getActiveProfileId(db: RecordsRoomDb): Promise<string | undefined> {
+	const id = await getSetting<string>(db, ACTIVE_KEY);
+	if (id && (await db.profiles.get(id))) return id;
+	return undefined;
+}
+
+export async function setActiveProfile(db: RecordsRoomDb, id: string | undefined): Promise<void> {
+	if (id === undefined) return deleteSetting(db, ACTIVE_KEY);
+	if (!(await db.profiles.get(id))) throw new ProfileError('That profile no longer exists.', 'profile');
+	await putSetting(db, ACTIVE_KEY, id);
+}
+
+export function roleLabel(role: ProfileRole): string {
+	return PROFILE_ROLES.find((r) => r.value === role)?.label ?? role;
+}

@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe with the WCAG 2.0/2.1/2.2 A and AA rules and fails with a readable list of what it found. */
+export async function expectNoAxeViolations(page: Page, context = '') {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+	);
+	expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+/** Waits until the app has opened its database, so tests never race the first load. */
+export async function gotoReady(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.locator('main[data-app-ready="true"]')).toBeVisible();
+}
+
+export const test = base;
+export { expect };

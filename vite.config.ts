@@ -1,0 +1,42 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	css: {
+		preprocessorOptions: {
+			scss: {
+				// nhsuk-frontend still uses a few deprecated Sass features; the warnings are theirs, not ours.
+				quietDeps: true,
+				silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls', 'if-function']
+			}
+		}
+	},
+	worker: { format: 'es' },
+	test: {
+		// The file name picks the environment: *.spec.ts runs in Node, *.dom.spec.ts in happy-dom.
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'node',
+					environment: 'node',
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+					exclude: ['src/**/*.dom.spec.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				plugins: [svelteTesting()],
+				resolve: { conditions: ['module', 'browser', 'development|production'] },
+				test: {
+					name: 'dom',
+					environment: 'happy-dom',
+					include: ['src/**/*.dom.spec.ts'],
+					setupFiles: ['./vitest-setup-dom.ts']
+				}
+			}
+		]
+	}
+});
