@@ -1,0 +1,2 @@
+// The domain's public facade (issue 3). Scenarios, scoring and the generator import rules from here.
+export * from './nhs-number';
