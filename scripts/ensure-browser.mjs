@@ -30,9 +30,10 @@ if (process.env.CHROMIUM_PATH) {
 if (usable('/usr/bin/chromium')) record('/usr/bin/chromium', "Debian's chromium");
 if (usable(chromium.executablePath())) record(chromium.executablePath(), "Playwright's own browser");
 
-console.log('No Chromium found. Trying Playwright\'s installer…');
+console.log("No Chromium found. Trying Playwright's installer…");
 const pw = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
-if (pw.status === 0 && usable(chromium.executablePath())) record(chromium.executablePath(), "installed by Playwright");
+if (pw.status === 0 && usable(chromium.executablePath()))
+	record(chromium.executablePath(), 'installed by Playwright');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let hasApt = false;
@@ -49,7 +50,8 @@ if (isRoot && hasApt) {
 		stdio: 'inherit',
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
 	});
-	if (apt.status === 0 && usable('/usr/bin/chromium')) record('/usr/bin/chromium', "installed from Debian's packages");
+	if (apt.status === 0 && usable('/usr/bin/chromium'))
+		record('/usr/bin/chromium', "installed from Debian's packages");
 }
 
 console.error(`
