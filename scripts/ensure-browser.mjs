@@ -36,13 +36,15 @@ if (pw.status === 0 && usable(chromium.executablePath()))
 	record(chromium.executablePath(), 'installed by Playwright');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let hasApt = false;
-try {
-	execFileSync('which', ['apt-get'], { stdio: 'ignore' });
-	hasApt = true;
-} catch {
-	hasApt = false;
+function hasCommand(cmd) {
+	try {
+		execFileSync('which', [cmd], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
 }
+const hasApt = hasCommand('apt-get');
 if (isRoot && hasApt) {
 	console.log("Installing Debian's chromium package with apt-get…");
 	spawnSync('apt-get', ['update'], { stdio: 'inherit' });
