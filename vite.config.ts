@@ -9,7 +9,7 @@ export default defineConfig({
 			scss: {
 				// nhsuk-frontend still uses a few deprecated Sass features; the warnings are theirs, not ours.
 				quietDeps: true,
-				silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls', 'if-function']
+				silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function']
 			}
 		}
 	},
