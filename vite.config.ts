@@ -1,9 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 	css: {
 		preprocessorOptions: {
 			scss: {
