@@ -44,3 +44,33 @@ describe.each(fixtures)('opening a version $version database with current code',
 function sortRows(rows: Record<string, unknown>[]) {
 	return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
+
+describe('a migration that fails part-way', () => {
+	it('leaves the old data intact and the old version in place', async () => {
+		const fixture = fixtures.find((f) => f.version === CURRENT_DB_VERSION)!;
+		const name = `failing-${Math.random()}`;
+		await writeFixtureDatabase(name, fixture);
+
+		// A future rung whose upgrade rewrites some rows, then fails (say, a bug or the tab closing mid-way).
+		const next = new Dexie(name);
+		for (const rung of SCHEMA_LADDER) next.version(rung.version).stores(rung.stores);
+		next
+			.version(CURRENT_DB_VERSION + 1)
+			.stores({})
+			.upgrade(async (tx) => {
+				await tx.table('profiles').toCollection().modify({ name: 'half-migrated' });
+				throw new Error('injected failure during upgrade');
+			});
+		await expect(next.open()).rejects.toThrow(/injected failure/);
+		next.close();
+
+		const db = new RecordsRoomDb(name);
+		await db.open();
+		expect(db.verno).toBe(CURRENT_DB_VERSION);
+		for (const [table, rows] of Object.entries(fixture.tables)) {
+			expect(sortRows(await db.table(table).toArray())).toEqual(sortRows(rows));
+		}
+		db.close();
+		await Dexie.delete(name);
+	});
+});
