@@ -1,3 +1,4 @@
+import type { IndexableType, Table } from 'dexie';
 import { isValidNhsNumber } from '$lib/domain/nhs-number';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { RecordsRoomDb } from './database';
@@ -332,12 +333,12 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 	for (const owned of PROFILE_OWNED_TABLES) {
 		const incomingRows = backup.data.tables[owned.table] ?? [];
 		const table = db.table(owned.table);
-		const pk = table.schema.primKey.keyPath as string;
+		const keyOf = primaryKeyOf(table);
 		let added = 0;
 		let unchanged = 0;
 		let conflicting = 0;
 		for (const row of incomingRows) {
-			const here = await table.get(row[pk] as string);
+			const here = await table.get(keyOf(row));
 			if (!here) added++;
 			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles))) unchanged++;
 			else conflicting++;
@@ -345,6 +346,13 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 		rows.push({ table: owned.table, label: owned.label(incomingRows.length), added, unchanged, conflicting });
 	}
 	return { profiles, rows };
+}
+
+/** Reads a row's primary key, simple (`id`) or compound (`[attemptId+seq]`). */
+function primaryKeyOf(table: Table): (row: Row) => IndexableType {
+	const path = table.schema.primKey.keyPath;
+	if (Array.isArray(path)) return (row) => path.map((p) => row[p] as IndexableType) as IndexableType;
+	return (row) => row[path as string] as IndexableType;
 }
 
 function remapProfile(row: Row, plan: ImportPlan['profiles']): Row {
@@ -371,7 +379,7 @@ export async function applyImport(
 		}
 		for (const owned of PROFILE_OWNED_TABLES) {
 			const table = db.table(owned.table);
-			const pk = table.schema.primKey.keyPath as string;
+			const keyOf = primaryKeyOf(table);
 			const incoming = (backup.data.tables[owned.table] ?? []).map((r) => remapProfile(r, plan.profiles));
 			if (mode === 'replace') {
 				const targetIds = plan.profiles.map((p) =>
@@ -382,7 +390,7 @@ export async function applyImport(
 				continue;
 			}
 			for (const row of incoming) {
-				const here = (await table.get(row[pk] as string)) as Row | undefined;
+				const here = (await table.get(keyOf(row))) as Row | undefined;
 				if (!here || newer(row, here)) await table.put(row);
 			}
 		}
