@@ -4,7 +4,7 @@ import type { NhsCheckAnswer } from './identification/nhs-number-check';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioEvent, type ScenarioMachine } from './machine';
 import { getBuiltInDefinition, getKind, machineFor } from './registry';
-import { machineInput, restoreAttempt } from './resume';
+import { machineInput, restoreAttempt, type Restored } from './resume';
 
 const def = getBuiltInDefinition('nhs-number-check-realistic')!;
 const kind = getKind(def.kind)!;
@@ -28,6 +28,11 @@ function halfPlayed() {
 	return { events, snapshot: actor.getPersistedSnapshot(), live: actor.getSnapshot() };
 }
 
+function snapshotOf(r: Restored) {
+	if (!r.ok) throw new Error(r.reason);
+	return r.snapshot;
+}
+
 describe('restoring a saved attempt', () => {
 	it('restores the snapshot into the same machine version, exactly where the learner was', () => {
 		const { events, snapshot, live } = halfPlayed();
@@ -42,7 +47,7 @@ describe('restoring a saved attempt', () => {
 		expect(r.ok && r.how).toBe('snapshot');
 		const actor = createActor(machineFor(kind), {
 			input: machineInput(kind, def, 5, '2026-11-25'),
-			snapshot: (r as { snapshot: never }).snapshot
+			snapshot: snapshotOf(r) as never
 		}).start();
 		expect(actor.getSnapshot().context.stepId).toBe(live.context.stepId);
 		expect(actor.getSnapshot().context.decisions).toEqual(live.context.decisions);
@@ -60,7 +65,7 @@ describe('restoring a saved attempt', () => {
 			events
 		});
 		expect(r.ok && r.how).toBe('replay');
-		expect((r as { snapshot: { context: typeof live.context } }).snapshot.context.decisions).toEqual(
+		expect((snapshotOf(r) as { context: typeof live.context }).context.decisions).toEqual(
 			live.context.decisions
 		);
 	});
