@@ -65,7 +65,7 @@ describe('restoring a saved attempt', () => {
 			events
 		});
 		expect(r.ok && r.how).toBe('replay');
-		expect((snapshotOf(r) as { context: typeof live.context }).context.decisions).toEqual(
+		expect((snapshotOf(r) as unknown as { context: typeof live.context }).context.decisions).toEqual(
 			live.context.decisions
 		);
 	});
