@@ -16,7 +16,8 @@ test('no request leaves this machine (fonts included)', async ({ page }) => {
 	const external: string[] = [];
 	page.on('request', (r) => {
 		const url = new URL(r.url());
-		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http')) external.push(r.url());
+		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http'))
+			external.push(r.url());
 	});
 	for (const path of PAGES) await gotoReady(page, path);
 	expect(external).toEqual([]);

@@ -73,7 +73,10 @@ describe('profile repository', () => {
 
 	it('requires a role', async () => {
 		const err = await errorOf(createProfile(db, { name: 'Kit', role: '' }, clock));
-		expect(err).toMatchObject({ field: 'role', message: 'Select a role: new starter, apprentice or trainer.' });
+		expect(err).toMatchObject({
+			field: 'role',
+			message: 'Select a role: new starter, apprentice or trainer.'
+		});
 	});
 
 	it('renames, refusing a name another profile has, but allowing a change of case to its own', async () => {
