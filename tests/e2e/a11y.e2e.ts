@@ -1,7 +1,14 @@
 import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 // Every page of the app. A new route must be added here; tests/e2e/routes.spec checks the list is complete.
-export const PAGES = ['/', '/profiles/', '/your-data/', '/accessibility/'];
+export const PAGES = [
+	'/',
+	'/profiles/',
+	'/your-data/',
+	'/accessibility/',
+	'/scenarios/',
+	'/play/?scenario=nhs-number-check-gentle'
+];
 
 for (const path of PAGES) {
 	test(`${path} has no WCAG 2.2 AA violations and shows the synthetic marker`, async ({ page }) => {
@@ -16,7 +23,8 @@ test('no request leaves this machine (fonts included)', async ({ page }) => {
 	const external: string[] = [];
 	page.on('request', (r) => {
 		const url = new URL(r.url());
-		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http')) external.push(r.url());
+		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http'))
+			external.push(r.url());
 	});
 	for (const path of PAGES) await gotoReady(page, path);
 	expect(external).toEqual([]);
