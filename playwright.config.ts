@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 // scripts/ensure-browser.mjs writes the chosen browser here; an empty file means Playwright's own.
 function browserPath(): string | undefined {
 	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	if (existsSync('.playwright-browser')) return readFileSync('.playwright-browser', 'utf8').trim() || undefined;
+	if (existsSync('.playwright-browser'))
+		return readFileSync('.playwright-browser', 'utf8').trim() || undefined;
 	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 

@@ -1,15 +1,19 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 	css: {
 		preprocessorOptions: {
 			scss: {
 				// nhsuk-frontend still uses a few deprecated Sass features; the warnings are theirs, not ours.
 				quietDeps: true,
-				silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'mixed-decls', 'if-function']
+				silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function']
 			}
 		}
 	},

@@ -30,18 +30,21 @@ if (process.env.CHROMIUM_PATH) {
 if (usable('/usr/bin/chromium')) record('/usr/bin/chromium', "Debian's chromium");
 if (usable(chromium.executablePath())) record(chromium.executablePath(), "Playwright's own browser");
 
-console.log('No Chromium found. Trying Playwright\'s installer…');
+console.log("No Chromium found. Trying Playwright's installer…");
 const pw = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
-if (pw.status === 0 && usable(chromium.executablePath())) record(chromium.executablePath(), "installed by Playwright");
+if (pw.status === 0 && usable(chromium.executablePath()))
+	record(chromium.executablePath(), 'installed by Playwright');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let hasApt = false;
-try {
-	execFileSync('which', ['apt-get'], { stdio: 'ignore' });
-	hasApt = true;
-} catch {
-	hasApt = false;
+function hasCommand(cmd) {
+	try {
+		execFileSync('which', [cmd], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
 }
+const hasApt = hasCommand('apt-get');
 if (isRoot && hasApt) {
 	console.log("Installing Debian's chromium package with apt-get…");
 	spawnSync('apt-get', ['update'], { stdio: 'inherit' });
@@ -49,7 +52,8 @@ if (isRoot && hasApt) {
 		stdio: 'inherit',
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
 	});
-	if (apt.status === 0 && usable('/usr/bin/chromium')) record('/usr/bin/chromium', "installed from Debian's packages");
+	if (apt.status === 0 && usable('/usr/bin/chromium'))
+		record('/usr/bin/chromium', "installed from Debian's packages");
 }
 
 console.error(`

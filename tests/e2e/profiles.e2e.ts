@@ -23,13 +23,16 @@ test('validation errors are shown in plain English next to the field', async ({ 
 	await expectNoAxeViolations(page, 'with errors shown');
 	await page.getByLabel('New starter').check();
 	await page.getByRole('button', { name: 'Create profile' }).click();
+	await expect(page.getByTestId('active-profile')).toContainText('Tom');
 	await page.getByLabel('Display name').fill('TOM');
 	await page.getByLabel('Trainer').check();
 	await page.getByRole('button', { name: 'Create profile' }).click();
 	await expect(page.getByRole('alert')).toContainText('A profile called "Tom" already exists');
 });
 
-test('switch between profiles, rename one, and delete with a confirmation that says what goes', async ({ page }) => {
+test('switch between profiles, rename one, and delete with a confirmation that says what goes', async ({
+	page
+}) => {
 	await gotoReady(page, '/profiles/');
 	for (const [name, role] of [
 		['Ada', 'New starter'],

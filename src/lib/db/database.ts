@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AttemptEventRow, AttemptRow } from './attempts';
 import type { Profile } from './profiles';
 import type { SettingRow } from './settings';
@@ -23,7 +23,14 @@ export class RecordsRoomDb extends Dexie {
 }
 
 /** Kept apart from the class so the migration harness can open a database at any rung of the ladder. */
-export const SCHEMA_LADDER: { version: number; stores: Record<string, string> }[] = [
+export interface SchemaRung {
+	version: number;
+	stores: Record<string, string | null>;
+	/** Rewrites rows written by the previous rung. Runs inside Dexie's upgrade transaction: Dexie work only. */
+	upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_LADDER: SchemaRung[] = [
 	{
 		version: 1,
 		stores: {
@@ -44,7 +51,10 @@ export const SCHEMA_LADDER: { version: number; stores: Record<string, string> }[
 ];
 
 function applySchema(db: Dexie) {
-	for (const rung of SCHEMA_LADDER) db.version(rung.version).stores(rung.stores);
+	for (const rung of SCHEMA_LADDER) {
+		const v = db.version(rung.version).stores(rung.stores);
+		if (rung.upgrade) v.upgrade(rung.upgrade);
+	}
 }
 
 export const CURRENT_DB_VERSION = SCHEMA_LADDER[SCHEMA_LADDER.length - 1].version;

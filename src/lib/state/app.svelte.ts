@@ -26,6 +26,8 @@ class AppState {
 	/** Set when another tab upgraded the database: this tab must reload before it can save again. */
 	versionChanged = $state(false);
 	ready = $state(false);
+	/** Set when a save failed because the disk or the browser's storage allowance is full. */
+	quotaExceeded = $state(false);
 
 	active = $derived(this.profiles.find((p) => p.id === this.activeId));
 
@@ -66,8 +68,12 @@ class AppState {
 	async createProfile(name: string, role: ProfileRole | '') {
 		const p = await createProfile(this.#requireDb(), { name, role });
 		await this.refresh();
+		this.onMeaningfulSave?.();
 		return p;
 	}
+
+	/** Set by the backup state, so the first save can ask for persistent storage without a circular import. */
+	onMeaningfulSave: (() => void) | null = null;
 
 	async renameProfile(id: string, name: string) {
 		await renameProfile(this.#requireDb(), id, name);
@@ -88,6 +94,15 @@ class AppState {
 		await this.refresh();
 	}
 
+	/** Called with anything a save threw: a full disk gets the "export now" banner rather than a silent failure. */
+	noteStorageError(err: unknown): boolean {
+		if (isQuotaError(err)) {
+			this.quotaExceeded = true;
+			return true;
+		}
+		return false;
+	}
+
 	/** For tests: forget everything held in memory. */
 	reset() {
 		this.db?.close();
@@ -96,9 +111,23 @@ class AppState {
 		this.profiles = [];
 		this.activeId = undefined;
 		this.versionChanged = false;
+		this.quotaExceeded = false;
 		this.ready = false;
 		this.#opening = null;
 	}
 }
 
 export const app = new AppState();
+
+/**
+ * A full disk shows up as QuotaExceededError, or wrapped: Dexie reports an aborted transaction (AbortError) whose
+ * `inner` is the quota error, and some browsers name it in the message only.
+ */
+export function isQuotaError(err: unknown): boolean {
+	for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+		const x = e as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+		if (x.name === 'QuotaExceededError' || /quota/i.test(x.message ?? '')) return true;
+		e = x.inner ?? x.cause;
+	}
+	return false;
+}

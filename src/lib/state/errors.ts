@@ -1,4 +1,5 @@
 import { ProfileError } from '$lib/db/profiles';
+import { isQuotaError } from './app.svelte';
 
 /**
  * Turns anything thrown by the storage layer into words for the person at the screen, with the form field it is
@@ -6,9 +7,7 @@ import { ProfileError } from '$lib/db/profiles';
  */
 export function describeError(err: unknown): { field: string; message: string } {
 	if (err instanceof ProfileError) return { field: err.field, message: err.message };
-	const name = (err as { name?: string; inner?: { name?: string } })?.name;
-	const inner = (err as { inner?: { name?: string } })?.inner?.name;
-	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+	if (isQuotaError(err)) {
 		return {
 			field: 'profile',
 			message:

@@ -1,0 +1,158 @@
+/**
+ * Consistency rules for generated trusts (issue 4). Tests run them over many seeds; a trainer's tools can run them
+ * over a trust after edits. Each problem is a sentence naming the patient and the rule.
+ */
+import { isTestRangeNhsNumber, isValidNhsNumber } from '../domain/nhs-number';
+import { ageInDays, daysOf } from './dates';
+import { DRAMA_PHONE_PATTERN, POSTCODE_PATTERN } from './data/places';
+import { parseTodayCached } from './core';
+import type { PatientRecord, PatientSummary, Trust } from './types';
+
+export const HOSPITAL_NUMBER_PATTERN = /^[A-Z]{0,3}[1-9]\d{5}$/;
+
+/** Identifier and format rules that a summary alone can break. */
+export function validateSummary(trust: Trust, s: PatientSummary): string[] {
+	const p: string[] = [];
+	const who = `Patient ${s.index} (${s.hospitalNumber})`;
+	if (s.nhsNumber !== null && !isTestRangeNhsNumber(s.nhsNumber))
+		p.push(`${who}: NHS number ${s.nhsNumber} is not a valid 999-range number (handbook 1.2, 1.3).`);
+	if (s.nhsNumber === null && !['03', '07'].includes(s.nhsNumberStatus))
+		p.push(`${who}: no NHS number but status ${s.nhsNumberStatus} (handbook 1.4).`);
+	if (!HOSPITAL_NUMBER_PATTERN.test(s.hospitalNumber))
+		p.push(`${who}: hospital number is not prefix + 6 digits.`);
+	if (!POSTCODE_PATTERN.test(s.postcode)) p.push(`${who}: postcode ${s.postcode} is not well-formed.`);
+	if (s.dateOfBirth > trust.settings.today) p.push(`${who}: born after the trust's today.`);
+	if (!s.forenames.length || !s.surname) p.push(`${who}: missing a name.`);
+	return p;
+}
+
+/** Every rule for one full record. Defect documents are checked against the answer key instead of the rules. */
+export function validateRecord(trust: Trust, r: PatientRecord): string[] {
+	const p = validateSummary(trust, r);
+	const who = `Patient ${r.index} (${r.hospitalNumber})`;
+	const today = trust.settings.today;
+	const todayDays = parseTodayCached(today);
+	const lastDay = r.deceased ?? today;
+	const defectDocs = new Set(r.defects.map((d) => d.documentId).filter(Boolean));
+	for (const d of r.defects) {
+		const key = trust.answerKey.find((k) => k.id === d.id);
+		if (!key || JSON.stringify(key) !== JSON.stringify(d))
+			p.push(`${who}: defect ${d.id} is not in the answer key as shown.`);
+	}
+
+	for (const phone of [r.homePhone, r.mobilePhone, ...r.contacts.map((c) => c.phone)]) {
+		if (phone !== null && !DRAMA_PHONE_PATTERN.test(phone))
+			p.push(`${who}: phone ${phone} is not in an Ofcom drama range.`);
+	}
+	if (r.email !== null && !r.email.endsWith('.example'))
+		p.push(`${who}: email ${r.email} is not on a reserved .example domain.`);
+	for (const a of r.addresses)
+		if (!POSTCODE_PATTERN.test(a.postcode))
+			p.push(`${who}: address postcode ${a.postcode} is not well-formed.`);
+	const current = r.addresses[r.addresses.length - 1];
+	if (current.to !== null || current.postcode !== r.postcode)
+		p.push(`${who}: the last address is not the current one.`);
+	for (let k = 1; k < r.addresses.length; k++) {
+		if (r.addresses[k - 1].to !== r.addresses[k].from)
+			p.push(`${who}: address history has a gap or overlap.`);
+	}
+
+	if (r.deceased !== null && r.deceased < r.trueDateOfBirth) p.push(`${who}: died before birth.`);
+	if (
+		ageInDays(daysOf(r.trueDateOfBirth), todayDays) < 16 &&
+		!r.contacts.some((c) => c.parentalResponsibility)
+	) {
+		p.push(`${who}: a child with no parent or guardian as a contact.`);
+	}
+	const contactIds = new Set(r.contacts.map((c) => c.id));
+	for (const c of r.consents)
+		if (!contactIds.has(c.contactId)) p.push(`${who}: consent for unknown contact ${c.contactId}.`);
+
+	for (const e of r.episodes) {
+		if (e.start < r.trueDateOfBirth) p.push(`${who}: episode ${e.id} before birth.`);
+		if (e.end < e.start) p.push(`${who}: episode ${e.id} ends before it starts.`);
+		if (e.status === 'booked') {
+			if (r.deceased !== null) p.push(`${who}: deceased patient booked into clinic ${e.clinicCode}.`);
+			if (e.start <= today) p.push(`${who}: booked appointment ${e.id} is not in the future.`);
+		} else if (e.end > lastDay) p.push(`${who}: episode ${e.id} after death or after today.`);
+		if (e.specialtyCode === 'MATY') {
+			const ageThen = ageInDays(daysOf(r.trueDateOfBirth), daysOf(e.start));
+			if (r.sex !== 'female' || ageThen < 16 || ageThen > 45)
+				p.push(`${who}: maternity episode for an implausible patient.`);
+		}
+	}
+
+	const nameAt = (date: string) => {
+		for (const n of r.previousNames) if (date < n.until) return `${n.forenames.join(' ')} ${n.surname}`;
+		return `${r.forenames.join(' ')} ${r.surname}`;
+	};
+	for (const d of r.documents) {
+		if (d.date < r.trueDateOfBirth || d.date > lastDay)
+			p.push(`${who}: document ${d.id} dated outside the patient's life or after today.`);
+		if (defectDocs.has(d.id)) continue;
+		if (d.aboutPatient !== r.index)
+			p.push(`${who}: document ${d.id} is about another patient but no defect says so.`);
+		if (d.printed.hospitalNumber !== r.hospitalNumber)
+			p.push(`${who}: document ${d.id} shows another hospital number.`);
+		if (d.printed.nhsNumber !== null && !isValidNhsNumber(d.printed.nhsNumber))
+			p.push(`${who}: document ${d.id} shows an invalid NHS number.`);
+		if (d.printed.name !== nameAt(d.date))
+			p.push(`${who}: document ${d.id} is not in the name held at its date.`);
+		if (r.sensitive) {
+			if (d.printed.address !== null)
+				p.push(`${who}: sensitive record's document ${d.id} shows an address (handbook 3.2).`);
+		} else {
+			const a = r.addresses.find((x) => x.from <= d.date && (x.to === null || d.date < x.to)) ?? current;
+			const expected = `${a.lines.join(', ')}, ${a.town} ${a.postcode}`;
+			if (d.printed.address !== expected)
+				p.push(`${who}: document ${d.id} is not addressed to the address held at ${d.date}.`);
+		}
+	}
+
+	const currentVolumes = r.volumes.filter((v) => v.status === 'current');
+	if (currentVolumes.length !== 1 || r.volumes[r.volumes.length - 1].status !== 'current')
+		p.push(`${who}: needs exactly one current volume, the last (handbook 2.6).`);
+	for (const v of r.volumes) {
+		if (v.status === 'closed' && v.closed === null)
+			p.push(`${who}: closed volume ${v.number} has no closing date.`);
+		if ((v.tracked.kind !== 'library') !== (v.tracerCard !== null) && v.tracked.kind !== 'off-site store') {
+			p.push(
+				`${who}: volume ${v.number} is out of the library without a tracer card, or has one while in (handbook 2.5).`
+			);
+		}
+		const defectHere = r.defects.some((d) => d.kind === 'tracking-mismatch' || d.kind === 'missing-volume');
+		if (!defectHere && JSON.stringify(v.tracked) !== JSON.stringify(v.actual))
+			p.push(`${who}: volume ${v.number} is not where it is tracked, but no defect says so.`);
+		const last = v.movements[v.movements.length - 1];
+		if (last && JSON.stringify(last.to) !== JSON.stringify(v.tracked))
+			p.push(`${who}: volume ${v.number}'s last movement does not match its tracked location.`);
+	}
+	if (r.defects.some((d) => d.kind === 'missing-volume') !== (r.temporaryFolder !== null))
+		p.push(`${who}: temporary folder without missing notes, or missing notes without one (handbook 2.7).`);
+	return p;
+}
+
+/** Validates a sample of a trust: all summaries and the full records of `recordIndexes`. */
+export function validateTrust(trust: Trust, summaries: PatientSummary[], records: PatientRecord[]): string[] {
+	const p: string[] = [];
+	const hospital = new Set<string>();
+	const nhs = new Map<string, number>();
+	const duplicatePairs = new Set(
+		trust.answerKey.filter((d) => d.kind === 'duplicate-registration').flatMap((d) => d.patients)
+	);
+	for (const s of summaries) {
+		p.push(...validateSummary(trust, s));
+		if (hospital.has(s.hospitalNumber)) p.push(`Hospital number ${s.hospitalNumber} is used twice.`);
+		hospital.add(s.hospitalNumber);
+		if (s.nhsNumber) {
+			const other = nhs.get(s.nhsNumber);
+			if (other !== undefined && !(duplicatePairs.has(other) && duplicatePairs.has(s.index)))
+				p.push(
+					`NHS number ${s.nhsNumber} is shared by patients ${other} and ${s.index} outside a duplicate registration.`
+				);
+			nhs.set(s.nhsNumber, s.index);
+		}
+	}
+	for (const r of records) p.push(...validateRecord(trust, r));
+	return p;
+}
