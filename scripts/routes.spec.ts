@@ -9,7 +9,9 @@ function routes(dir: string): string[] {
 		const full = join(dir, name);
 		if (statSync(full).isDirectory()) out.push(...routes(full));
 		else if (name === '+page.svelte') {
-			const rel = relative('src/routes', dir).split('/').filter((s) => s && !s.startsWith('('));
+			const rel = relative('src/routes', dir)
+				.split('/')
+				.filter((s) => s && !s.startsWith('('));
 			out.push(rel.length ? `/${rel.join('/')}/` : '/');
 		}
 	}
