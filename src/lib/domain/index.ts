@@ -3,3 +3,4 @@ export * from './nhs-number';
 export * from './rules';
 export * from './settings';
 export * from './calendar';
+export * from './deadlines';
