@@ -4,3 +4,5 @@ export * from './rules';
 export * from './settings';
 export * from './calendar';
 export * from './deadlines';
+export * from './other-identifiers';
+export * from './filing-order';
