@@ -6,3 +6,4 @@ export * from './calendar';
 export * from './deadlines';
 export * from './other-identifiers';
 export * from './filing-order';
+export * from './identity-match';
