@@ -7,3 +7,4 @@ export * from './deadlines';
 export * from './other-identifiers';
 export * from './filing-order';
 export * from './identity-match';
+export * from './retention';
