@@ -8,3 +8,4 @@ export * from './other-identifiers';
 export * from './filing-order';
 export * from './identity-match';
 export * from './retention';
+export * from './disclosure';
