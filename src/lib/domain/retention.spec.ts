@@ -74,7 +74,7 @@ describe('retentionReviewDate (handbook 5.2 worked rules)', () => {
 		[{ type: 'gp', dateOfDeath: '2016-11-25' }, '2026-11-25', '5.2 GP: death + 10'],
 		[{ type: 'gp', dateOfDeath: '2024-02-29' }, '2034-03-01', '5.2 GP: leap-day death'],
 		[{ type: 'adult', lastSeen: '2010-01-01', legalHold: true }, null, '5.2 legal hold: no review date']
-	] as const)('%j → %s (%s)', (record, expected) => {
+	] as const)('%j → %s (%s)', (record, expected, _note) => {
 		expect(retentionReviewDate({ ...record })).toBe(expected);
 	});
 
@@ -83,7 +83,7 @@ describe('retentionReviewDate (handbook 5.2 worked rules)', () => {
 		[{ type: 'child', lastSeen: '2020-01-01' }, '5.2 child needs a date of birth'],
 		[{ type: 'adult' }, '5.1 adult needs last seen or death'],
 		[{ type: 'adult', lastSeen: '01/02/2020' }, '5.1 dates are ISO']
-	] as const)('%j throws RangeError (%s)', (record) => {
+	] as const)('%j throws RangeError (%s)', (record, _note) => {
 		expect(() => retentionReviewDate({ ...record })).toThrow(RangeError);
 	});
 });
@@ -152,7 +152,7 @@ describe('retentionReview (handbook 5.1-5.3 and settings)', () => {
 			'2020-01-01',
 			'5.2 child died: older rule (UNCERTAIN)'
 		]
-	] as const)('%j %j → %s (%s)', (record, settings, expected) => {
+	] as const)('%j %j → %s (%s)', (record, settings, expected, _note) => {
 		expect(retentionReview({ ...record } as RetentionRecord, { ...settings }).reviewDate).toBe(expected);
 	});
 
