@@ -53,7 +53,7 @@ const NUMBERED = /^ {0,3}\d{1,9}[.)][ \t]+(.*)$/;
 
 function parseBlocks(text: string): Block[] {
 	const blocks: Block[] = [];
-	let current: Block | null = null;
+	let current = null as Block | null;
 	for (const line of text.split('\n')) {
 		if (line.trim() === '') {
 			current = null;
