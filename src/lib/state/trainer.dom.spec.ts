@@ -3,6 +3,7 @@ import { app } from './app.svelte';
 import { trainer } from './trainer.svelte';
 import { describeTrainerError, describeUnlockFailure } from './trainer-messages';
 import { TrainerPinError } from '$lib/db/trainer';
+import { verifyEnvelope } from '$lib/trainer/signing';
 
 // The state module hashes at the app's full 600,000 rounds: about 0.3-1 s a call here.
 vi.setConfig({ testTimeout: 60_000 });
@@ -66,6 +67,17 @@ describe('trainer state', () => {
 		expect(Object.keys(info).sort()).toEqual(['createdAt', 'fingerprint', 'shortFingerprint']);
 		expect(info.shortFingerprint).toMatch(/^([0-9a-f]{4} ){4}[0-9a-f]{4}$/);
 		expect((await trainer.loadSigningKey()).fingerprint).toBe(info.fingerprint);
+	});
+
+	it('signs a payload as the active trainer only when unlocked', async () => {
+		const ben = await app.createProfile('Ben', 'trainer');
+		await trainer.load(ben.id);
+		await expect(trainer.sign({ pack: 1 })).rejects.toThrow('Unlock the trainer area');
+		await trainer.setFirstPin('2580', '2580');
+		const envelope = await trainer.sign({ pack: 1 });
+		const result = await verifyEnvelope(JSON.parse(JSON.stringify(envelope)));
+		expect(result).toMatchObject({ status: 'valid', signer: { name: 'Ben' }, payload: { pack: 1 } });
+		expect(result.fingerprint).toBe((await trainer.loadSigningKey()).fingerprint);
 	});
 
 	it('refuses without a trainer profile', async () => {

@@ -9,7 +9,7 @@ import {
 	type RecordsRoomDb,
 	type UnlockResult
 } from '$lib/db';
-import { shortFingerprint } from '$lib/trainer/signing';
+import { shortFingerprint, signPayload, type SignedEnvelope } from '$lib/trainer/signing';
 import { app } from './app.svelte';
 
 /**
@@ -117,6 +117,20 @@ class TrainerState {
 			createdAt: key.createdAt
 		};
 		return this.signingKey;
+	}
+
+	/**
+	 * Signs a pack or assignment payload as the active trainer, for export. Requires the area to be unlocked, so
+	 * a trainee at an unlocked-then-abandoned PC is the only way round it (the deterrence limit again).
+	 */
+	async sign<T>(payload: T): Promise<SignedEnvelope<T>> {
+		const id = this.#requireProfile();
+		if (!this.unlocked)
+			throw new TrainerPinError('Unlock the trainer area before signing a file.', 'profile');
+		const name = app.profiles.find((p) => p.id === id)?.name;
+		if (!name) throw new TrainerPinError('That profile no longer exists. Choose a profile first.', 'profile');
+		const key = await getOrCreateSigningKey(this.#db(), id, this.now());
+		return signPayload(payload, key.privateKey, { name, publicKeyJwk: key.publicKeyJwk });
 	}
 
 	#requireProfile(): string {

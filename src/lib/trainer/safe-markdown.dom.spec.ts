@@ -1,8 +1,11 @@
 import { render } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import SafeMarkdown from '$lib/components/SafeMarkdown.svelte';
 import { XSS_CORPUS } from '../../../tests/fixtures/xss-corpus';
 import { renderSafeMarkdown, safeHref } from './safe-markdown';
+
+// Property runs are quick alone but share two cores with other test runs; time-outs there would be noise.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'UL', 'OL', 'LI', 'A']);
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	escapeHtml,
 	renderSafeMarkdown,
@@ -7,6 +7,9 @@ import {
 	SAFE_MARKDOWN_MAX,
 	unsafeLinkTargets
 } from './safe-markdown';
+
+// Property runs are quick alone but share two cores with other test runs; time-outs there would be noise.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('rendering', () => {
 	it.each([

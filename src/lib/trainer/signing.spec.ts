@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	fromBase64Url,
 	generateSigningKey,
@@ -11,6 +11,9 @@ import {
 	type SignedEnvelope,
 	type SigningKeyPair
 } from './signing';
+
+// Property runs are quick alone but share two cores with other test runs; time-outs there would be noise.
+vi.setConfig({ testTimeout: 60_000 });
 
 let alice: SigningKeyPair;
 let mallory: SigningKeyPair;
