@@ -5,6 +5,7 @@ export const PAGES = [
 	'/your-data/',
 	'/progress/',
 	'/accessibility/',
+	'/trainer/',
 	'/scenarios/',
 	'/play/?scenario=nhs-number-check-gentle'
 ];
