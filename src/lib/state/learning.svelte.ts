@@ -40,6 +40,8 @@ class LearningState {
 
 	/** Records a module as complete for the active profile. Returns false when there is nowhere to keep it. */
 	async complete(moduleId: string, now = new Date()): Promise<boolean> {
+		// A click that beats the first load (or follows a profile switch) must not save over the wrong progress.
+		if (!this.loaded || this.profileId !== app.activeId) await this.load(app.activeId);
 		const db = app.db;
 		const profileId = this.profileId;
 		if (!db || !profileId) return false;
