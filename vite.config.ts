@@ -35,7 +35,9 @@ export default defineConfig({
 			},
 			{
 				extends: './vite.config.ts',
-				plugins: [svelteTesting()],
+				// Cleanup is registered in vitest-setup-dom.ts: the plugin's own setup file is injected by a /@fs path
+				// that does not resolve when node_modules is a symlink (as in helper worktrees).
+				plugins: [svelteTesting({ autoCleanup: false })],
 				resolve: { conditions: ['module', 'browser', 'development|production'] },
 				test: {
 					name: 'dom',

@@ -6,6 +6,10 @@ export const PAGES = [
 	'/progress/',
 	'/accessibility/',
 	'/trainer/',
+	'/learn/',
+	'/learn/module/?id=what-records-are-for',
+	'/learn/certificate/',
+	'/glossary/',
 	'/scenarios/',
 	'/play/?scenario=nhs-number-check-gentle'
 ];
