@@ -4,7 +4,7 @@
  * or two neighbouring digits swapped. The learner accepts or rejects each one. Every validity rule comes from
  * $lib/domain/nhs-number: this file only builds the tray and words the feedback.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { checkDigitFor, generateTestNhsNumber, isValidNhsNumber } from '../../domain/nhs-number';
 import type { Choice, RuleRef } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
