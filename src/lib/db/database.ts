@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { AttemptEventRow, AttemptRow } from './attempts';
 import type { Profile } from './profiles';
 import type { SettingRow } from './settings';
 
@@ -12,6 +13,8 @@ export const DB_NAME = 'records-room';
 export class RecordsRoomDb extends Dexie {
 	profiles!: EntityTable<Profile, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	attempts!: EntityTable<AttemptRow, 'id'>;
+	attemptEvents!: Dexie.Table<AttemptEventRow, [string, number]>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -34,6 +37,15 @@ export const SCHEMA_LADDER: SchemaRung[] = [
 			// nameKey is the display name folded for comparison; unique so two people never share a name on one PC.
 			profiles: 'id, &nameKey, createdAt',
 			settings: 'key'
+		}
+	},
+	{
+		version: 2,
+		stores: {
+			// Scenario attempts (docs/adr/0003): one small row per attempt holding the latest snapshot, plus one
+			// append-only row per event, so saving a decision never rewrites a growing log.
+			attempts: 'id, profileId, definitionId, startedAt, status, [profileId+status]',
+			attemptEvents: '[attemptId+seq], attemptId, profileId'
 		}
 	}
 ];

@@ -1,3 +1,4 @@
+export * from './attempts';
 export * from './database';
 export * from './profiles';
 export * from './settings';

@@ -152,7 +152,13 @@ export async function renameProfile(
  * Tables that hold rows belonging to a profile, by their `profileId` index. Later schema versions register
  * theirs here so that deleting a profile removes everything it owns, and the confirmation can say what.
  */
-export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string }[] = [];
+export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string }[] = [
+	{ table: 'attempts', label: (n) => `${n} scenario ${n === 1 ? 'attempt' : 'attempts'} and their results` },
+	{
+		table: 'attemptEvents',
+		label: (n) => `${n} saved ${n === 1 ? 'answer or action' : 'answers and actions'} from those attempts`
+	}
+];
 
 export interface ProfileDataSummary {
 	profile: Profile;

@@ -1,0 +1,72 @@
+/**
+ * The registry of scenario kinds and the built-in definitions. A new kind is added in one line in KINDS; its
+ * definitions are JSON files in ./definitions listed in BUILT_IN_DEFINITIONS (see README.md).
+ */
+import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
+import { nhsNumberCheck } from './identification/nhs-number-check';
+import type { AnyScenarioKind } from './kind';
+import { createScenarioMachine, type ScenarioMachine } from './machine';
+import gentle from './definitions/nhs-number-check-gentle.json';
+import realistic from './definitions/nhs-number-check-realistic.json';
+import assessment from './definitions/nhs-number-check-assessment.json';
+
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck];
+
+const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
+const machines = new Map<string, ScenarioMachine>();
+
+export function listKinds(): AnyScenarioKind[] {
+	return [...kinds.values()];
+}
+
+export function getKind(kind: string): AnyScenarioKind | undefined {
+	return kinds.get(kind);
+}
+
+/** The machine for a kind, built once and shared (machines are stateless descriptions). */
+export function machineFor(kind: AnyScenarioKind): ScenarioMachine {
+	let m = machines.get(kind.kind);
+	if (!m) {
+		m = createScenarioMachine(kind) as unknown as ScenarioMachine;
+		machines.set(kind.kind, m);
+	}
+	return m;
+}
+
+/**
+ * Migrates and validates a whole definition: the shared frame, then the kind's own params.
+ * Throws DefinitionError listing every problem with a path and a plain-English message.
+ */
+export function parseDefinition(raw: unknown): ScenarioDefinition {
+	const def = parseDefinitionFrame(raw);
+	const kind = kinds.get(def.kind);
+	if (!kind) {
+		throw new DefinitionError(
+			[
+				{
+					path: 'kind',
+					message: `"${def.kind}" is not a known scenario kind. Known kinds: ${[...kinds.keys()].join(', ')}.`
+				}
+			],
+			def.id
+		);
+	}
+	if (kind.family !== def.family) {
+		throw new DefinitionError(
+			[{ path: 'family', message: `must be "${kind.family}" for the kind "${kind.kind}"` }],
+			def.id
+		);
+	}
+	const params = kind.paramsSchema.safeParse(def.params);
+	if (!params.success) throw new DefinitionError(problemsFrom(params.error, 'params'), def.id);
+	return { ...def, params: params.data as Record<string, unknown> };
+}
+
+/** Built-in scenarios, validated at load so a broken file fails the tests rather than a learner. */
+export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [gentle, realistic, assessment].map(
+	parseDefinition
+);
+
+export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
+	return BUILT_IN_DEFINITIONS.find((d) => d.id === id);
+}
