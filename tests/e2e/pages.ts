@@ -11,5 +11,6 @@ export const PAGES = [
 	'/learn/certificate/',
 	'/glossary/',
 	'/scenarios/',
+	'/trust/',
 	'/play/?scenario=nhs-number-check-gentle'
 ];
