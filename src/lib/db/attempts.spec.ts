@@ -82,7 +82,9 @@ describe('attempt repository', () => {
 			points: 8,
 			possiblePoints: 10,
 			criticalErrors: 0,
-			rubricVersion: 1
+			rubricVersion: 1,
+			elapsedMs: 60_000,
+			outcomesEvidenced: ['ihrim.unique-identifiers']
 		};
 		await appendEvent(db, 'a1', ev(1), {
 			snapshot: {},

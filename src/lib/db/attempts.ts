@@ -20,6 +20,10 @@ export interface AttemptSummary {
 	possiblePoints: number;
 	criticalErrors: number;
 	rubricVersion: number;
+	/** Active time spent, for progress totals. */
+	elapsedMs: number;
+	/** Learning outcomes this attempt earned points towards. */
+	outcomesEvidenced: string[];
 }
 
 export interface AttemptRow {

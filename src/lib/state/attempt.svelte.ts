@@ -218,7 +218,9 @@ class AttemptSession {
 						points: result.points,
 						possiblePoints: result.possiblePoints,
 						criticalErrors: result.criticalErrors.length,
-						rubricVersion: result.rubricVersion
+						rubricVersion: result.rubricVersion,
+						elapsedMs: result.elapsedMs,
+						outcomesEvidenced: result.byOutcome.filter((o) => o.points > 0).map((o) => o.id)
 					}
 				: null;
 		const status = done ? (after.matches('abandoned') ? 'abandoned' : 'finished') : undefined;
