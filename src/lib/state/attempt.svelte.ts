@@ -79,6 +79,7 @@ class AttemptSession {
 	/** Starts a new attempt at the briefing and saves it at once, so a reload can come back to it. */
 	async start(db: RecordsRoomDb, profileId: string, definition: ScenarioDefinition, seed: number) {
 		this.stop();
+		this.resumedHow = null;
 		const kind = getKind(definition.kind);
 		if (!kind) throw new Error(`Unknown scenario kind ${definition.kind}`);
 		const today = new Date().toISOString().slice(0, 10);
