@@ -1,6 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import {
-	appendEvent,
+	appendEventTo,
 	createAttempt,
 	getAttempt,
 	getAttemptEvents,
@@ -226,8 +226,14 @@ class AttemptSession {
 				: null;
 		const status = done ? (after.matches('abandoned') ? 'abandoned' : 'finished') : undefined;
 		this.#queue(async () => {
-			await appendEvent(db, row.id, event, { snapshot: persisted, at: event.at, status, summary });
-			if (status) this.row = (await getAttempt(db, row.id)) ?? row;
+			// Saves are queued in order, so the row held here is always the one the last save wrote.
+			const current = this.row?.id === row.id ? this.row : row;
+			this.row = await appendEventTo(db, current, event, {
+				snapshot: persisted,
+				at: event.at,
+				status,
+				summary
+			});
 		});
 	}
 
