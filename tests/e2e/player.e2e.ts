@@ -46,6 +46,8 @@ test('play a scenario, reload mid-way, resume where you were, finish and read th
 	await expect(page.locator('#step-heading')).toHaveText('Step 3 of 5');
 	const third = await page.getByTestId('nhs-number').textContent();
 
+	// The player says when every answer has reached storage; a reload after that loses nothing.
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-saved', 'true');
 	await page.reload();
 	await expect(page.locator('main[data-app-ready="true"]')).toBeVisible();
 	await expect(page.getByTestId('resumed')).toContainText('Welcome back');
@@ -88,6 +90,8 @@ test('play a scenario, reload mid-way, resume where you were, finish and read th
 	await expectNoAxeViolations(page, 'debrief');
 
 	// Reload on the debrief: the finished attempt opens on its results.
+	// The player says when every answer has reached storage; a reload after that loses nothing.
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-saved', 'true');
 	await page.reload();
 	await expect(page.getByTestId('debrief')).toBeVisible();
 

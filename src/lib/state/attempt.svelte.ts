@@ -65,6 +65,8 @@ class AttemptSession {
 	#interval: ReturnType<typeof setInterval> | null = null;
 	#lastTickSave = 0;
 	#saving: Promise<unknown> = Promise.resolve();
+	/** Saves not yet in IndexedDB: the player says "Saving…" and asks before the tab closes while this is above 0. */
+	pendingSaves = $state(0);
 	#onVisibility = () => this.#visibilityChanged();
 
 	/** In-progress attempts of a profile, newest first: the "Resume" offers. */
@@ -239,9 +241,15 @@ class AttemptSession {
 
 	/** Saves run one after another, in the order the events happened. */
 	#queue(work: () => Promise<unknown>) {
-		this.#saving = this.#saving.then(work).catch((err) => {
-			this.error = describeError(err).message;
-		});
+		this.pendingSaves++;
+		this.#saving = this.#saving
+			.then(work)
+			.catch((err) => {
+				this.error = describeError(err).message;
+			})
+			.finally(() => {
+				this.pendingSaves--;
+			});
 	}
 
 	/** Resolves when every save so far has reached IndexedDB (tests and navigation use it). */
@@ -311,6 +319,7 @@ class AttemptSession {
 		this.#baseMs = 0;
 		this.#db = null;
 		this.#saving = Promise.resolve();
+		this.pendingSaves = 0;
 	}
 }
 
