@@ -200,7 +200,10 @@ export class PasSession {
 		await this.#ready;
 		this.query = { ...query };
 		this.searching = true;
-		const r = (await this.#request({ type: 'search', query })) as Extract<PasResponse, { type: 'results' }>;
+		const r = (await this.#request({ type: 'search', query, limit: 50 })) as Extract<
+			PasResponse,
+			{ type: 'results' }
+		>;
 		if (this.query === query || JSON.stringify(this.query) === JSON.stringify(query)) {
 			this.results = r.results;
 			this.searchMs = r.ms;
