@@ -11,6 +11,7 @@ export const PAGES = [
 	'/learn/certificate/',
 	'/glossary/',
 	'/scenarios/',
+	'/trust/',
 	'/play/?scenario=nhs-number-check-gentle',
 	'/pas/'
 ];
