@@ -374,3 +374,25 @@ export class PasSession {
 export function createPasSession(o: PasSessionOptions): PasSession {
 	return new PasSession(o);
 }
+
+let shared: { key: string; session: PasSession } | null = null;
+
+/**
+ * The PAS a scenario's screens share across its steps: the player re-creates a screen at every step, but the
+ * learner's search, audit trail and tracking must carry on. One scenario PAS runs at a time; asking for another
+ * key stops the previous one.
+ */
+export function scenarioPasSession(key: string, settings: TrustSettings): PasSession {
+	const k = `${key}|${JSON.stringify(settings)}`;
+	if (shared?.key === k) return shared.session;
+	shared?.session.stop();
+	shared = { key: k, session: createPasSession({ settings, session: key }) };
+	return shared.session;
+}
+
+/** Where the learner last tracked any volume of this hospital number on a PAS session, or null. */
+export function lastTrackedTo(pas: PasSession, hospitalNumber: string): TrackedLocation | null {
+	for (let i = pas.ledger.length - 1; i >= 0; i--)
+		if (pas.ledger[i].hospitalNumber === hospitalNumber) return pas.ledger[i].to;
+	return null;
+}
