@@ -29,10 +29,10 @@ test('search, open with a reason, track out and back in, audit trail: all by key
 		.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#pas-reason-heading')).toBeFocused();
-	await page.getByRole('button', { name: 'Open record' }).press('Enter');
+	await page.getByRole('button', { name: 'Open record', exact: true }).press('Enter');
 	await expect(page.getByRole('alert')).toContainText('Choose why');
 	await page.getByLabel('Preparing notes for a clinic').check();
-	await page.getByRole('button', { name: 'Open record' }).press('Enter');
+	await page.getByRole('button', { name: 'Open record', exact: true }).press('Enter');
 	await expect(page.getByTestId('pas-record')).toBeVisible();
 	await expect(page.locator('#pas-record-heading')).toBeFocused();
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/pas-record.png`, fullPage: true });
@@ -64,13 +64,13 @@ test('downtime: movements go on paper and are entered later', async ({ page }) =
 	await ready(page);
 	await page.locator('body').press('d');
 	await page.getByLabel(/tracking module is down/).check();
-	await page.locator('body').press('/');
+	await page.getByRole('button', { name: /^Search/ }).click();
 	await page.locator('#pas-dob').fill('');
 	await page.locator('#pas-surname').fill('jo');
 	await page.locator('#pas-surname').press('Enter');
 	await page.getByTestId('pas-result-row').first().getByRole('button').click();
 	await page.getByLabel('Tracking notes').check();
-	await page.getByRole('button', { name: 'Open record' }).click();
+	await page.getByRole('button', { name: 'Open record', exact: true }).click();
 	await page.getByRole('button', { name: 'Track volume 1 out' }).click();
 	await page.locator('#pas-track-to').selectOption({ index: 2 });
 	await page.locator('#pas-track-reason').fill('Ward round');
