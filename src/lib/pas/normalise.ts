@@ -1,10 +1,10 @@
+import { formatDateOfBirth, parseUkDate } from '../domain/identity-match';
+
 /**
  * Turning what a clerk types into the forms the index holds. Lenient on purpose: people type dates, numbers and
  * postcodes in many ways, and a search that silently finds nothing is how duplicate registrations happen
  * (handbook 3.1).
  */
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Digits only: '999 123 4567' → '9991234567'. */
 export function digitsOnly(value: string): string {
@@ -32,39 +32,21 @@ export function normaliseName(value: string): string {
 		.trim();
 }
 
-function iso(y: number, m: number, d: number): string | null {
-	if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1850 || y > 2200) return null;
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (date.getUTCMonth() !== m - 1) return null;
-	return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /**
- * A date of birth typed in any common UK way, as ISO 'YYYY-MM-DD', or null if it is not a real date. Day comes
- * before month (UK order, handbook 1.7): '04/03/1987' is 4 March.
- * @example parseDob('4-Mar-1987') // '1987-03-04'
+ * A date of birth typed in any common UK way, as ISO 'YYYY-MM-DD', or null if it is not a real date. The date rule
+ * is the domain's (day before month, handbook 1.7); the PAS only adds the clerk's shortcuts of typing eight digits
+ * (04031987) or spaces (04 03 1987).
+ * @example parseDob('04031987') // '1987-03-04'
  */
 export function parseDob(value: string): string | null {
-	const v = value.trim().toLowerCase();
-	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-	if (m) return iso(+m[1], +m[2], +m[3]);
-	m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(v);
-	if (m) return iso(+m[3], +m[2], +m[1]);
-	m = /^(\d{1,2})[/.\- ]?([a-z]{3})[a-z]*[/.\- ]?(\d{4})$/.exec(v);
-	if (m) {
-		const month = MONTHS.indexOf(m[2]);
-		return month < 0 ? null : iso(+m[3], month + 1, +m[1]);
-	}
-	m = /^(\d{2})(\d{2})(\d{4})$/.exec(v);
-	if (m) return iso(+m[3], +m[2], +m[1]);
-	return null;
+	const v = value.trim();
+	const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(v) ?? /^(\d{1,2}) (\d{1,2}) (\d{4})$/.exec(v);
+	return parseUkDate(compact ? `${compact[1]}/${compact[2]}/${compact[3]}` : v);
 }
 
-/** 'YYYY-MM-DD' as 'DD-Mmm-YYYY', the unambiguous display the wristband standard uses (handbook 1.6). */
+/** 'YYYY-MM-DD' as 'DD-Mmm-YYYY', the unambiguous display of the wristband standard (handbook 1.6). */
 export function displayDob(isoDate: string): string {
-	const [y, m, d] = isoDate.split('-');
-	const month = MONTHS[Number(m) - 1];
-	return `${d}-${month[0].toUpperCase()}${month.slice(1)}-${y}`;
+	return formatDateOfBirth(isoDate) || isoDate;
 }
 
 /** 10 digits in 3-3-4 groups for display; anything else is shown as typed. */

@@ -72,6 +72,8 @@ export class PasSession {
 	results = $state.raw<PasResults | null>(null);
 	searching = $state(false);
 	searchMs = $state(0);
+	/** Searches answered so far (lets tests and the browser benchmark wait for a new answer). */
+	searchCount = $state(0);
 
 	record = $state.raw<PatientRecord | null>(null);
 	recordLookalikes = $state.raw<PatientSummary[]>([]);
@@ -207,6 +209,7 @@ export class PasSession {
 		if (this.query === query || JSON.stringify(this.query) === JSON.stringify(query)) {
 			this.results = r.results;
 			this.searchMs = r.ms;
+			this.searchCount++;
 		}
 		this.searching = false;
 		return r.results;

@@ -6,6 +6,7 @@
  * and lost volumes) or are misfiled a slot away.
  */
 import { z } from 'zod';
+import { misfileSearchCandidates } from '../../domain/filing-order';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { TrackedLocation, Trust, TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome } from '../decisions';
@@ -194,14 +195,12 @@ function wrongOutcome(stage: Stage, choice: string): DecisionOutcome {
 	return stage === 'log' || stage === 'search' ? 'minor' : 'major';
 }
 
-/** A neighbouring or transposed slot label near `shelf` (e.g. 'Bay 4, 21-63-34' → 'Bay 4, 21-36-34'). */
+/** A slot near `shelf` where a misfiled folder is likely to be: the domain's misfile search list (handbook 2.8). */
 function nearbySlot(shelf: string, random: () => number): string {
-	const m = /^(.*?)(\d+)-(\d{2})-(\d{2})$/.exec(shelf);
+	const m = /^(.*?)(\d+-\d{2}-\d{2})$/.exec(shelf);
 	if (!m) return shelf;
-	const [, bay, t, s, p] = m;
-	if (random() < 0.5 && s[0] !== s[1]) return `${bay}${t}-${s[1]}${s[0]}-${p}`;
-	const next = String((Number(s) + 1) % 100).padStart(2, '0');
-	return `${bay}${t}-${next}-${p}`;
+	const candidates = misfileSearchCandidates(m[2]);
+	return candidates.length ? `${m[1]}${candidates[Math.floor(random() * candidates.length)]}` : shelf;
 }
 
 export function buildMissing(
