@@ -163,9 +163,10 @@ export function buildPasIndex(patients: PatientSummary[], otherNames: OtherName[
 	for (const p of patients) {
 		index.patients[p.index] = p;
 		if (p.nhsNumber) add(index.byNhs, p.nhsNumber, p.index);
-		index.byHospital.set(normaliseHospitalNumber(p.hospitalNumber), p.index);
+		// Generated identifiers are already upper case with one space in a postcode: skip the regex per patient.
+		index.byHospital.set(p.hospitalNumber, p.index);
 		add(index.byDob, p.dateOfBirth, p.index);
-		add(index.byPostcode, normalisePostcode(p.postcode), p.index);
+		add(index.byPostcode, p.postcode.replace(' ', '').toUpperCase(), p.index);
 		const surname = norm(p.surname);
 		const forenames = p.forenames.map(norm);
 		index.normSurname[p.index] = surname;
