@@ -9,8 +9,9 @@ import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
 import assessment from './definitions/nhs-number-check-assessment.json';
+import { RETRIEVAL_DEFINITIONS, RETRIEVAL_KINDS } from './retrieval';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, ...RETRIEVAL_KINDS];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -63,9 +64,12 @@ export function parseDefinition(raw: unknown): ScenarioDefinition {
 }
 
 /** Built-in scenarios, validated at load so a broken file fails the tests rather than a learner. */
-export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [gentle, realistic, assessment].map(
-	parseDefinition
-);
+export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
+	gentle,
+	realistic,
+	assessment,
+	...RETRIEVAL_DEFINITIONS
+].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
 	return BUILT_IN_DEFINITIONS.find((d) => d.id === id);

@@ -1,5 +1,9 @@
 import type { Component } from 'svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
+import ClinicPreparationScreen from '../retrieval/ClinicPreparationScreen.svelte';
+import MissingNotesScreen from '../retrieval/MissingNotesScreen.svelte';
+import RegistrationCheckScreen from '../retrieval/RegistrationCheckScreen.svelte';
+import UrgentRequestScreen from '../retrieval/UrgentRequestScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -8,5 +12,9 @@ import type { ScreenProps } from './screen-props';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
-	'nhs-number-check': NhsNumberCheckScreen
+	'nhs-number-check': NhsNumberCheckScreen,
+	'clinic-preparation': ClinicPreparationScreen,
+	'urgent-request': UrgentRequestScreen,
+	'missing-notes': MissingNotesScreen,
+	'registration-check': RegistrationCheckScreen
 };
