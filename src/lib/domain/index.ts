@@ -1,2 +1,5 @@
 // The domain's public facade (issue 3). Scenarios, scoring and the generator import rules from here.
 export * from './nhs-number';
+export * from './rules';
+export * from './settings';
+export * from './calendar';
