@@ -3,3 +3,6 @@ export * from './nhs-number';
 export * from './rules';
 export * from './settings';
 export * from './calendar';
+export * from './deadlines';
+export * from './other-identifiers';
+export * from './filing-order';
