@@ -4,13 +4,17 @@
  */
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
 import { nhsNumberCheck } from './identification/nhs-number-check';
+import { looseFiling } from './filing/loose-filing';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
 import assessment from './definitions/nhs-number-check-assessment.json';
+import looseFilingGentle from './definitions/loose-filing-gentle.json';
+import looseFilingRealistic from './definitions/loose-filing-realistic.json';
+import looseFilingAssessment from './definitions/loose-filing-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, looseFiling];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -63,9 +67,14 @@ export function parseDefinition(raw: unknown): ScenarioDefinition {
 }
 
 /** Built-in scenarios, validated at load so a broken file fails the tests rather than a learner. */
-export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [gentle, realistic, assessment].map(
-	parseDefinition
-);
+export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
+	gentle,
+	realistic,
+	assessment,
+	looseFilingGentle,
+	looseFilingRealistic,
+	looseFilingAssessment
+].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
 	return BUILT_IN_DEFINITIONS.find((d) => d.id === id);
