@@ -546,7 +546,9 @@ export function comparable(item: TrayItem): IdentifierField[] {
 }
 
 function listFields(fields: readonly IdentifierField[]): string {
-	const names = fields.map((f) => IDENTIFIER_LABELS[f].toLowerCase());
+	const names = fields.map((f) =>
+		IDENTIFIER_LABELS[f].replace(/^(Full|Date|Hospital|Address)/, (w) => w.toLowerCase())
+	);
 	if (names.length <= 1) return names[0] ?? 'nothing';
 	return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
@@ -599,7 +601,7 @@ function judgeCheck(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgeme
 				correct,
 				rule,
 				outcome: 'critical',
-				explanation: `${sheet[0].toUpperCase()}${sheet.slice(1)} belongs to ${patientLabel(c, t.hospitalNumber)}, not ${patientLabel(c, a.folder)}. Filing in the wrong patient's notes is a clinical risk and a confidentiality breach (handbook 2.9). ${rule.text} (handbook ${rule.handbook})`
+				explanation: `${sheet[0].toUpperCase()}${sheet.slice(1)} belongs to ${patientLabel(c, t.hospitalNumber)}, not ${patientLabel(c, a.folder)}. Filing in the wrong patient's notes is a clinical risk and a confidentiality breach (handbook 2.9).`
 			};
 		}
 		const checked = comparable(item).filter((f) => a.checked.includes(f));
