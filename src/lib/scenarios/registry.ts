@@ -5,6 +5,7 @@
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
 import { nhsNumberCheck } from './identification/nhs-number-check';
 import { looseFiling } from './filing/loose-filing';
+import { shelving } from './filing/shelving';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
@@ -13,8 +14,11 @@ import assessment from './definitions/nhs-number-check-assessment.json';
 import looseFilingGentle from './definitions/loose-filing-gentle.json';
 import looseFilingRealistic from './definitions/loose-filing-realistic.json';
 import looseFilingAssessment from './definitions/loose-filing-assessment.json';
+import shelvingGentle from './definitions/shelving-gentle.json';
+import shelvingRealistic from './definitions/shelving-realistic.json';
+import shelvingAssessment from './definitions/shelving-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck, looseFiling];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, looseFiling, shelving];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -73,7 +77,10 @@ export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
 	assessment,
 	looseFilingGentle,
 	looseFilingRealistic,
-	looseFilingAssessment
+	looseFilingAssessment,
+	shelvingGentle,
+	shelvingRealistic,
+	shelvingAssessment
 ].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {

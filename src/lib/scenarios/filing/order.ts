@@ -9,8 +9,10 @@ import {
 	compareMiddleDigit,
 	compareTerminalDigit,
 	misplacedDocuments,
+	alphabeticalKey,
 	numberGroups,
-	orderDocuments
+	orderDocuments,
+	shelfSectionFor
 } from '../../domain/filing-order';
 
 type WithinOrder = 'newest-first' | 'oldest-first';
@@ -62,4 +64,13 @@ export function compareFolders(a: ShelfFolder, b: ShelfFolder, system: FilingSys
 export function numberPairs(hospitalNumber: string): { display: string; primary: string; secondary: string } {
 	const g = numberGroups(hospitalNumber);
 	return { display: g.display, primary: g.primary, secondary: g.secondary };
+}
+
+/**
+ * The file-room section a folder belongs in (handbook 2.3, 2.4): the primary pair (terminal digit), the middle
+ * pair (middle digit), or the surname's first filing letter (alphabetical).
+ */
+export function sectionOf(folder: ShelfFolder, system: FilingSystem): string {
+	if (system === 'alphabetical') return (alphabeticalKey(folder)[0][0] ?? '?').toUpperCase();
+	return shelfSectionFor(folder.hospitalNumber, system);
 }
