@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
 import LooseFilingScreen from '$lib/components/filing/LooseFilingScreen.svelte';
+import ShelvingScreen from '$lib/components/filing/ShelvingScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -10,5 +11,6 @@ import type { ScreenProps } from './screen-props';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'nhs-number-check': NhsNumberCheckScreen,
-	'loose-filing': LooseFilingScreen
+	'loose-filing': LooseFilingScreen,
+	shelving: ShelvingScreen
 };
