@@ -6,6 +6,7 @@ import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefin
 import { nhsNumberCheck } from './identification/nhs-number-check';
 import { looseFiling } from './filing/loose-filing';
 import { shelving } from './filing/shelving';
+import { folderCare } from './filing/folder-care';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
@@ -17,8 +18,11 @@ import looseFilingAssessment from './definitions/loose-filing-assessment.json';
 import shelvingGentle from './definitions/shelving-gentle.json';
 import shelvingRealistic from './definitions/shelving-realistic.json';
 import shelvingAssessment from './definitions/shelving-assessment.json';
+import folderCareGentle from './definitions/folder-care-gentle.json';
+import folderCareRealistic from './definitions/folder-care-realistic.json';
+import folderCareAssessment from './definitions/folder-care-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck, looseFiling, shelving];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, looseFiling, shelving, folderCare];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -80,7 +84,10 @@ export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
 	looseFilingAssessment,
 	shelvingGentle,
 	shelvingRealistic,
-	shelvingAssessment
+	shelvingAssessment,
+	folderCareGentle,
+	folderCareRealistic,
+	folderCareAssessment
 ].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
