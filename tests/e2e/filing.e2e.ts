@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ScenarioDefinition } from '../../src/lib/scenarios/definition';
 import { comparable, looseFiling, type LooseFilingCase } from '../../src/lib/scenarios/filing/loose-filing';
 import { shelving, type ShelvingCase } from '../../src/lib/scenarios/filing/shelving';
+import { folderCare } from '../../src/lib/scenarios/filing/folder-care';
 import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 // Whole trays with axe scans take about a minute on a busy 2-core machine.
@@ -211,4 +212,48 @@ test('shelving with the mouse: a perfect trolley scores 100%, axe on every scree
 test('shelving with the keyboard alone', async ({ page }) => {
 	await createProfile(page);
 	await playShelving(page, true, false);
+});
+
+async function playFolderCare(page: Page, keyboard: boolean, axe: boolean) {
+	const seed = 3;
+	const c = folderCare.setup(definition('folder-care-realistic'), seed, today());
+	await gotoReady(page, `/play/?scenario=folder-care-realistic&seed=${seed}`);
+	await activate(page.getByRole('button', { name: 'Start' }), keyboard);
+	const confirm = async (name: string) => {
+		if (axe) await expectNoAxeViolations(page, `folder care: ${name}`);
+		await activate(page.getByRole('button', { name: 'Confirm' }), keyboard);
+		await continueOn(page, keyboard);
+	};
+	await tick(page.getByLabel(/^CLOSED .*: see Volume/), keyboard);
+	await tick(
+		page.getByLabel(new RegExp(`^Volume ${c.split!.volume + 1} of ${c.split!.volume + 1}$`)),
+		keyboard
+	);
+	await confirm('labels');
+	for (const docId of c.split!.keyDocuments) await tick(page.locator(`[id$="-doc-${docId}"]`), keyboard);
+	await confirm('carry forward');
+	await tick(page.getByLabel('Book each volume onto tracking separately'), keyboard);
+	await confirm('tracking');
+	for (const label of ['Full name', 'Date of birth', 'NHS number', 'Hospital number'])
+		await tick(page.getByLabel(label, { exact: true }), keyboard);
+	await tick(page.getByLabel('Same patient: merge the temporary folder into the original'), keyboard);
+	await confirm('identity');
+	for (const doc of c.merge!.documents)
+		await tick(page.locator(`[id$="-${doc.id}-${doc.copy ? 'destroy' : 'file'}"]`), keyboard);
+	await confirm('temporary sheets');
+	await tick(page.getByLabel('Retire the empty temporary folder'), keyboard);
+	await tick(page.getByLabel(/^Update tracking/), keyboard);
+	await activate(page.getByRole('button', { name: 'Confirm' }), keyboard);
+	await continueOn(page, keyboard);
+	await expect(page.getByTestId('result')).toHaveText('Passed: 100%');
+}
+
+test('folder care with the mouse: a perfect run scores 100%, axe on every screen', async ({ page }) => {
+	await createProfile(page);
+	await playFolderCare(page, false, true);
+});
+
+test('folder care with the keyboard alone', async ({ page }) => {
+	await createProfile(page);
+	await playFolderCare(page, true, false);
 });

@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
 import LooseFilingScreen from '$lib/components/filing/LooseFilingScreen.svelte';
 import ShelvingScreen from '$lib/components/filing/ShelvingScreen.svelte';
+import FolderCareScreen from '$lib/components/filing/FolderCareScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -12,5 +13,6 @@ import type { ScreenProps } from './screen-props';
 export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'nhs-number-check': NhsNumberCheckScreen,
 	'loose-filing': LooseFilingScreen,
-	shelving: ShelvingScreen
+	shelving: ShelvingScreen,
+	'folder-care': FolderCareScreen
 };
