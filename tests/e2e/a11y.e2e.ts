@@ -1,14 +1,6 @@
 import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
-// Every page of the app. A new route must be added here; tests/e2e/routes.spec checks the list is complete.
-export const PAGES = [
-	'/',
-	'/profiles/',
-	'/your-data/',
-	'/accessibility/',
-	'/scenarios/',
-	'/play/?scenario=nhs-number-check-gentle'
-];
+import { PAGES } from './pages';
 
 for (const path of PAGES) {
 	test(`${path} has no WCAG 2.2 AA violations and shows the synthetic marker`, async ({ page }) => {

@@ -1,13 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
-
-async function createProfile(page: import('@playwright/test').Page, name: string, role: string) {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill(name);
-	await page.getByLabel(role, { exact: true }).check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText(name);
-}
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 test('export, wipe site data, import: everything comes back', async ({ page, context }, testInfo) => {
 	await createProfile(page, 'Ada', 'Apprentice');

@@ -20,3 +20,12 @@ export async function gotoReady(page: Page, path: string) {
 
 export const test = base;
 export { expect };
+
+/** Creates a profile through the Profiles page and waits until it is the active one. */
+export async function createProfile(page: Page, name: string, role = 'Apprentice') {
+	await gotoReady(page, '/profiles/');
+	await page.getByLabel('Display name').fill(name);
+	await page.getByLabel(role, { exact: true }).check();
+	await page.getByRole('button', { name: 'Create profile' }).click();
+	await expect(page.getByTestId('active-profile')).toContainText(name);
+}

@@ -67,16 +67,25 @@ export async function databaseHash(db: RecordsRoomDb): Promise<string> {
 	return b.sha256;
 }
 
+/** Sorts rows by their id (or, for rows without one, by their whole content), computing each key once. */
 function sortById<T>(rows: T[]): T[] {
-	return [...rows].sort((a, b) => keyOf(a as Row).localeCompare(keyOf(b as Row)));
+	return rows
+		.map((row) => ({ row, key: sortKey(row as Row) }))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map((x) => x.row);
 }
 function sortTables(t: Record<string, Row[]>) {
 	const out: Record<string, Row[]> = {};
 	for (const k of Object.keys(t).sort()) out[k] = sortById(t[k]);
 	return out;
 }
-function keyOf(row: Row): string {
-	return canonicalJson(row.id ?? row);
+function sortKey(row: Row): string {
+	if (typeof row.id === 'string') return row.id;
+	// Event rows are keyed by [attemptId+seq]: zero-pad seq so 10 sorts after 9.
+	if (typeof row.attemptId === 'string' && typeof row.seq === 'number') {
+		return `${row.attemptId}\u0000${String(row.seq).padStart(10, '0')}`;
+	}
+	return canonicalJson(row);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -337,12 +346,13 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 		let added = 0;
 		let unchanged = 0;
 		let conflicting = 0;
-		for (const row of incomingRows) {
-			const here = await table.get(keyOf(row));
+		const present = await table.bulkGet(incomingRows.map(keyOf));
+		incomingRows.forEach((row, i) => {
+			const here = present[i];
 			if (!here) added++;
 			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles))) unchanged++;
 			else conflicting++;
-		}
+		});
 		rows.push({ table: owned.table, label: owned.label(incomingRows.length), added, unchanged, conflicting });
 	}
 	return { profiles, rows };
@@ -389,10 +399,8 @@ export async function applyImport(
 				await table.bulkPut(incoming);
 				continue;
 			}
-			for (const row of incoming) {
-				const here = (await table.get(keyOf(row))) as Row | undefined;
-				if (!here || newer(row, here)) await table.put(row);
-			}
+			const present = (await table.bulkGet(incoming.map(keyOf))) as (Row | undefined)[];
+			await table.bulkPut(incoming.filter((row, i) => !present[i] || newer(row, present[i]!)));
 		}
 	});
 	return plan;

@@ -229,7 +229,7 @@ describe('working days (handbook 4.7)', () => {
 		['2026-11-28', 'england-wales', false, 'Saturday'],
 		['2024-02-29', 'england-wales', true, 'leap day Thursday'],
 		['not a date', 'england-wales', false, 'not a date']
-	] as const)('%s in %s working=%s (%s)', (date, nation, expected) => {
+	] as const)('%s in %s working=%s (%s)', (date, nation, expected, _note) => {
 		expect(isWorkingDay(date, nation)).toBe(expected);
 	});
 	it('isBankHoliday ignores rubbish', () => {

@@ -36,7 +36,7 @@ describe('sarDeadline (handbook 4.7)', () => {
 		['2025-11-30', { extended: true }, '2026-03-02', '4.7 extension, month end, weekend'],
 		['2026-01-10', { extended: true, clockStarts: '2026-02-02' }, '2026-05-05', '4.7 both; May Day'],
 		['2023-04-08', {}, '2023-05-09', '4.7 2023 Coronation bank holiday one-off']
-	] as const)('%s %j → %s (%s)', (received, opts, expected) => {
+	] as const)('%s %j → %s (%s)', (received, opts, expected, _note) => {
 		expect(sarDeadline(received, { ...opts })).toBe(expected);
 	});
 

@@ -6,3 +6,6 @@ export * from './calendar';
 export * from './deadlines';
 export * from './other-identifiers';
 export * from './filing-order';
+export * from './identity-match';
+export * from './retention';
+export * from './disclosure';

@@ -63,7 +63,7 @@ describe('checkDigitFor (handbook 1.2)', () => {
 		['999123456', null, '1.2 remainder 1'],
 		['000000000', 0, '1.2 remainder 0 gives check digit 0'],
 		['12345678', null, '1.1 wrong length']
-	])('%s → %s (%s)', (stem, expected) => {
+	])('%s → %s (%s)', (stem, expected, _note) => {
 		expect(checkDigitFor(stem)).toBe(expected);
 	});
 });

@@ -3,6 +3,7 @@
  * they can begin with 0 and an integer would lose it (handbook 1.1).
  */
 
+import type { RuleId } from './rules';
 import { DEFAULT_TRUST_RULES, type TrustRules } from './settings';
 
 const WEIGHTS = [10, 9, 8, 7, 6, 5, 4, 3, 2];
@@ -94,7 +95,8 @@ export type NhsNumberParseError =
 	'empty' | 'not-digits' | 'wrong-length' | 'no-check-digit-possible' | 'check-digit-mismatch';
 
 export type NhsNumberParseResult =
-	{ ok: true; value: string; display: string } | { ok: false; error: NhsNumberParseError; message: string };
+	| { ok: true; value: string; display: string }
+	| { ok: false; error: NhsNumberParseError; message: string; rule: RuleId };
 
 const PARSE_MESSAGES: Record<NhsNumberParseError, string> = {
 	empty: 'Enter the NHS number (10 digits, handbook 1.1).',
@@ -108,18 +110,28 @@ const PARSE_MESSAGES: Record<NhsNumberParseError, string> = {
 		'The last digit does not match the check digit, so at least one digit is wrong or two are swapped (handbook 1.2).'
 };
 
+const PARSE_RULES: Record<NhsNumberParseError, RuleId> = {
+	empty: 'nhs.format',
+	'not-digits': 'nhs.format',
+	'wrong-length': 'nhs.format',
+	'no-check-digit-possible': 'nhs.no-check-digit',
+	'check-digit-mismatch': 'nhs.modulus-11'
+};
+
 /**
  * Parses a typed NHS number (spaces, dashes and stray whitespace allowed) and says what is wrong when it is not
  * valid, in words a learner can act on (handbook 1.1-1.2). Never throws.
  * @example parseNhsNumber(' 943-476-5919 ') // { ok: true, value: '9434765919', display: '943 476 5919' }
  * @example parseNhsNumber('943 476 591').ok // false
+ * @example parseNhsNumber('943 476 5918').rule // 'nhs.modulus-11'
  */
 export function parseNhsNumber(input: unknown): NhsNumberParseResult {
 	const s = normaliseNhsNumber(input);
 	const fail = (error: NhsNumberParseError): NhsNumberParseResult => ({
 		ok: false,
 		error,
-		message: PARSE_MESSAGES[error]
+		message: PARSE_MESSAGES[error],
+		rule: PARSE_RULES[error]
 	});
 	if (s === '') return fail('empty');
 	if (!/^[0-9]+$/.test(s)) return fail('not-digits');

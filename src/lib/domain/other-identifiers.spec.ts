@@ -22,7 +22,7 @@ describe('hospital number (handbook 1.5, LOCAL format)', () => {
 		['123456', kFormat, false, '1.5 missing prefix'],
 		['K12345', kFormat, false, '1.5 too short'],
 		['', {}, false, '1.5 empty']
-	])('%s valid=%s (%s)', (input, settings, expected) => {
+	])('%s valid=%s (%s)', (input, settings, expected, _note) => {
 		expect(isValidHospitalNumber(input, settings)).toBe(expected);
 	});
 	it('generates only numbers in the trust format (property)', () => {
@@ -51,7 +51,7 @@ describe('CHI number (handbook 1.5)', () => {
 		['3002851230', false, null, '1.5 30 February is not a date'],
 		['2902001234', false, null, '1.5 29 February 2000 is a date, but check digit wrong'],
 		['150385123', false, null, '1.5 nine digits']
-	])('%s valid=%s sex=%s (%s)', (input, valid, sex) => {
+	])('%s valid=%s sex=%s (%s)', (input, valid, sex, _note) => {
 		expect(isValidChiNumber(input)).toBe(valid);
 		expect(chiSex(input)).toBe(sex);
 	});
