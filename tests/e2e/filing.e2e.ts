@@ -56,6 +56,8 @@ async function drag(page: Page, from: Locator, to: Locator) {
 
 async function continueOn(page: Page, keyboard: boolean) {
 	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	// Every answer must reach IndexedDB (a state proxy in an answer cannot be stored).
+	await expect(page.getByTestId('save-error')).toHaveCount(0);
 	await activate(page.getByRole('button', { name: /Continue to the next step|See your results/ }), keyboard);
 }
 
