@@ -19,7 +19,10 @@ describe('model-based walk of every scenario machine (xstate/graph)', () => {
 				expect(report.finalsWithoutScore).toEqual([]);
 				expect(report.finals).toBeGreaterThan(1);
 				expect(report.shortestPathsToFinal).toBe(report.finals);
-				expect(report.states).toBeGreaterThan(definition.params.items as number);
+				const p = definition.params;
+				expect(report.states).toBeGreaterThan(
+					(p.items ?? p.sheets ?? p.folders ?? (p.tasks as unknown[] | undefined)?.length ?? 1) as number
+				);
 			}
 		});
 	}

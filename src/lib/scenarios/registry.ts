@@ -4,14 +4,26 @@
  */
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
 import { nhsNumberCheck } from './identification/nhs-number-check';
+import { looseFiling } from './filing/loose-filing';
+import { shelving } from './filing/shelving';
+import { folderCare } from './filing/folder-care';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
 import assessment from './definitions/nhs-number-check-assessment.json';
 import { RETRIEVAL_DEFINITIONS, RETRIEVAL_KINDS } from './retrieval';
+import looseFilingGentle from './definitions/loose-filing-gentle.json';
+import looseFilingRealistic from './definitions/loose-filing-realistic.json';
+import looseFilingAssessment from './definitions/loose-filing-assessment.json';
+import shelvingGentle from './definitions/shelving-gentle.json';
+import shelvingRealistic from './definitions/shelving-realistic.json';
+import shelvingAssessment from './definitions/shelving-assessment.json';
+import folderCareGentle from './definitions/folder-care-gentle.json';
+import folderCareRealistic from './definitions/folder-care-realistic.json';
+import folderCareAssessment from './definitions/folder-care-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck, ...RETRIEVAL_KINDS];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, ...RETRIEVAL_KINDS, looseFiling, shelving, folderCare];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -68,7 +80,16 @@ export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
 	gentle,
 	realistic,
 	assessment,
-	...RETRIEVAL_DEFINITIONS
+	...RETRIEVAL_DEFINITIONS,
+	looseFilingGentle,
+	looseFilingRealistic,
+	looseFilingAssessment,
+	shelvingGentle,
+	shelvingRealistic,
+	shelvingAssessment,
+	folderCareGentle,
+	folderCareRealistic,
+	folderCareAssessment
 ].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {

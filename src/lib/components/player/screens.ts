@@ -4,6 +4,9 @@ import ClinicPreparationScreen from '../retrieval/ClinicPreparationScreen.svelte
 import MissingNotesScreen from '../retrieval/MissingNotesScreen.svelte';
 import RegistrationCheckScreen from '../retrieval/RegistrationCheckScreen.svelte';
 import UrgentRequestScreen from '../retrieval/UrgentRequestScreen.svelte';
+import LooseFilingScreen from '$lib/components/filing/LooseFilingScreen.svelte';
+import ShelvingScreen from '$lib/components/filing/ShelvingScreen.svelte';
+import FolderCareScreen from '$lib/components/filing/FolderCareScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -16,5 +19,8 @@ export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'clinic-preparation': ClinicPreparationScreen,
 	'urgent-request': UrgentRequestScreen,
 	'missing-notes': MissingNotesScreen,
-	'registration-check': RegistrationCheckScreen
+	'registration-check': RegistrationCheckScreen,
+	'loose-filing': LooseFilingScreen,
+	shelving: ShelvingScreen,
+	'folder-care': FolderCareScreen
 };

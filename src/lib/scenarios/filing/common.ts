@@ -1,0 +1,179 @@
+/**
+ * Shared parts of the filing family (issue 7; handbook 1.6-1.7, 2.1-2.9): the trust a case is built from, how
+ * identifiers are printed on paper, casenote sections, and the rules cited in feedback. The rules themselves
+ * (settings, rule texts, filing order) come from $lib/domain; nothing here decides what is right.
+ */
+import { RULES, trustRules, type RuleId, type TrustRules } from '../../domain';
+import { formatNhsNumber } from '../../domain/nhs-number';
+import {
+	createTrust,
+	displayDate,
+	type CasenoteSection as GeneratorSection,
+	type Trust
+} from '../../generator';
+import type { RuleRef } from '../decisions';
+import type { ScenarioDefinition } from '../definition';
+
+/** Trust used when a definition names none (or names a shared trust this family cannot load yet). */
+const FALLBACK_TRUST = { seed: 7, size: 300, defects: {} as Record<string, number> };
+
+const trustCache = new Map<string, Trust>();
+
+/**
+ * The trust behind one attempt: the definition's trust settings, varied by the attempt seed so every retry is a
+ * new variant, dated at `today`. Memoised because steps rebuild patients on demand (a trust is small).
+ */
+export function trustFor(definition: Pick<ScenarioDefinition, 'trust'>, seed: number, today: string): Trust {
+	const t = definition.trust && 'seed' in definition.trust ? definition.trust : FALLBACK_TRUST;
+	const key = `${t.seed}:${seed}:${t.size}:${today}:${JSON.stringify(t.defects)}`;
+	let trust = trustCache.get(key);
+	if (!trust) {
+		trust = createTrust({
+			seed: `${t.seed}-${seed}`,
+			patients: t.size,
+			today,
+			defects: t.defects as Trust['settings']['defects']
+		});
+		if (trustCache.size > 20) trustCache.clear();
+		trustCache.set(key, trust);
+	}
+	return trust;
+}
+
+/** The trust's LOCAL rules (handbook 1.6 minimum identifiers, 2.1 sections and order). */
+export function filingRules(): TrustRules {
+	return trustRules();
+}
+
+/**
+ * The generator names the results divider 'results'; the domain's section list calls it 'investigations'.
+ * Both lists follow handbook 2.1's default order, so only that id needs translating.
+ */
+export function domainSectionId(section: GeneratorSection): string {
+	return section === 'results' ? 'investigations' : section;
+}
+
+/** A rule reference for a decision, from the domain's rule registry. */
+export function ruleRef(id: RuleId, text?: string): RuleRef {
+	const r = RULES[id];
+	return { id, handbook: r.handbook, text: text ?? r.summary };
+}
+
+/**
+ * Rules of the filing family that the domain registry does not hold yet (handbook 2.1 fastening, 2.2 returning
+ * sheets, 2.5 tracking, 2.6 volumes, 2.7 temporary notes, 2.9 misfiles). Ids are namespaced so that they can be
+ * moved into src/lib/domain/rules.ts unchanged.
+ */
+export const FILING_RULES = {
+	fasten: {
+		id: 'filing.fasten',
+		handbook: '2.1',
+		text: 'Every sheet is hole-punched and fixed on the folder prongs; nothing is left loose or in the pocket.'
+	},
+	setAside: {
+		id: 'filing.set-aside',
+		handbook: '2.2',
+		text: 'A sheet with a missing or mismatched identifier is not filed: return it to the sender or the health records supervisor with the reason. Never file it in a nearest match.'
+	},
+	misfile: {
+		id: 'filing.misfile-incident',
+		handbook: '2.2, 2.9',
+		text: "A sheet found in the wrong patient's notes is moved to the right folder and reported as an incident: it is a clinical risk and a confidentiality breach."
+	},
+	tracking: {
+		id: 'filing.track-every-move',
+		handbook: '2.5',
+		text: 'Update tracking the moment notes move, and take the tracer card out when the folder goes back on the shelf.'
+	},
+	volumes: {
+		id: 'filing.new-volume',
+		handbook: '2.6',
+		text: 'Close a full folder and open a new volume: number both, mark the old one closed, carry key documents forward and track each volume.'
+	},
+	temporary: {
+		id: 'filing.merge-temporary',
+		handbook: '2.7',
+		text: 'When the original notes turn up, file the temporary folder’s originals into them, destroy duplicate copies confidentially, retire the temporary folder and update tracking.'
+	}
+} as const satisfies Record<string, RuleRef>;
+
+/** Identifiers a learner can say they compared (handbook 1.6). Address is an extra, not a core identifier. */
+export const IDENTIFIERS = ['name', 'dob', 'nhs', 'hospital', 'address'] as const;
+export type IdentifierField = (typeof IDENTIFIERS)[number];
+
+export const IDENTIFIER_LABELS: Record<IdentifierField, string> = {
+	name: 'Full name',
+	dob: 'Date of birth',
+	nhs: 'NHS number',
+	hospital: 'Hospital number',
+	address: 'Address'
+};
+
+/** How a date of birth is printed: real paperwork mixes these (handbook 1.7 transposed DOB). */
+export type DateStyle = 'slash' | 'wristband' | 'long';
+/** How an NHS number is printed. */
+export type NhsStyle = 'spaced' | 'plain' | 'dashed';
+/** How a name is printed. */
+export type NameStyle = 'forenames-first' | 'surname-comma' | 'wristband';
+
+const LONG_MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/** A date as a sheet prints it: "04/03/1987", "04-Mar-1987" or "4 March 1987". */
+export function printDate(iso: string, style: DateStyle): string {
+	const [y, m, d] = iso.split('-');
+	if (style === 'slash') return `${d}/${m}/${y}`;
+	if (style === 'wristband') return displayDate(iso);
+	return `${Number(d)} ${LONG_MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** An NHS number as a sheet prints it; digits that fail Modulus 11 are still printed as they are. */
+export function printNhs(digits: string, style: NhsStyle): string {
+	const grouped = (() => {
+		try {
+			return formatNhsNumber(digits);
+		} catch {
+			return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+		}
+	})();
+	if (style === 'spaced') return grouped;
+	if (style === 'dashed') return grouped.replaceAll(' ', '-');
+	return digits;
+}
+
+/** "Forenames Surname" split into parts (generator names put the surname last). */
+export function splitName(full: string): { forenames: string; surname: string } {
+	const parts = full.trim().split(/\s+/);
+	return { forenames: parts.slice(0, -1).join(' '), surname: parts[parts.length - 1] ?? '' };
+}
+
+export function printName(full: string, style: NameStyle): string {
+	const { forenames, surname } = splitName(full);
+	if (style === 'surname-comma') return `${surname}, ${forenames}`;
+	if (style === 'wristband') return `${surname.toUpperCase()} ${forenames}`;
+	return full;
+}
+
+/** A folder cover's name: surname in capitals first (handbook 1.6 display). */
+export function coverName(forenames: string[], surname: string): string {
+	return `${surname.toUpperCase()}, ${forenames.join(' ')}`;
+}
+
+/** Section titles in the trust's folder order (handbook 2.1, LOCAL). */
+export function sectionList(rules: TrustRules = filingRules()): { id: string; title: string }[] {
+	return rules.casenoteSections.map((s) => ({ id: s.id, title: s.title }));
+}
+
+export { displayDate };
