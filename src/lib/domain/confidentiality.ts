@@ -316,7 +316,17 @@ export function appraiseRecord(
 	settings: Partial<TrustRules> = {}
 ): { outcome: AppraisalOutcome; keepUntil: string | null; reasons: Reason[] } {
 	const { due, review } = disposalOptions(record, asOf, settings);
-	if (review.onHold) return { outcome: 'keep-on-hold', keepUntil: null, reasons: review.reasons };
+	if (review.onHold) {
+		// The hold is the deciding rule, so it comes first.
+		const hold = review.reasons.filter(
+			(r) => r.rule === 'retention.legal-hold' || r.rule === 'retention.moratorium'
+		);
+		return {
+			outcome: 'keep-on-hold',
+			keepUntil: null,
+			reasons: [...hold, ...review.reasons.filter((r) => !hold.includes(r))]
+		};
+	}
 	if (!due)
 		return {
 			outcome: 'keep-until',

@@ -3,6 +3,7 @@
  * definitions are JSON files in ./definitions listed in BUILT_IN_DEFINITIONS (see README.md).
  */
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
+import { DATA_PROTECTION_DEFINITIONS, DATA_PROTECTION_KINDS } from './data-protection';
 import { nhsNumberCheck } from './identification/nhs-number-check';
 import type { AnyScenarioKind } from './kind';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
@@ -10,7 +11,7 @@ import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
 import assessment from './definitions/nhs-number-check-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, ...DATA_PROTECTION_KINDS];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -63,9 +64,12 @@ export function parseDefinition(raw: unknown): ScenarioDefinition {
 }
 
 /** Built-in scenarios, validated at load so a broken file fails the tests rather than a learner. */
-export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [gentle, realistic, assessment].map(
-	parseDefinition
-);
+export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
+	gentle,
+	realistic,
+	assessment,
+	...DATA_PROTECTION_DEFINITIONS
+].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
 	return BUILT_IN_DEFINITIONS.find((d) => d.id === id);

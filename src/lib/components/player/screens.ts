@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import DecisionScreen from '$lib/components/data-protection/DecisionScreen.svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
@@ -8,5 +9,10 @@ import type { ScreenProps } from './screen-props';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
-	'nhs-number-check': NhsNumberCheckScreen
+	'nhs-number-check': NhsNumberCheckScreen,
+	'subject-access-request': DecisionScreen,
+	'deceased-patient-records': DecisionScreen,
+	'police-and-third-parties': DecisionScreen,
+	'records-desk-day': DecisionScreen,
+	'retention-disposal-review': DecisionScreen
 };
