@@ -241,11 +241,13 @@ export function judgeStep(step: DpStep, answer: DpAnswer): Judgement {
 		return say('correct', 'Right.');
 	}
 	const outcome = key.wrong[choice] ?? 'major';
-	const lead =
+	// "What should have happened" is shown beside this, so the lead says only how serious the mistake is.
+	return say(
+		outcome,
 		outcome === 'critical'
-			? `Critical error: ${labelOf(step, choice).replace(/\.$/, '')} is not allowed. The right action: ${key.correctText}.`
-			: `Not quite. The right action: ${key.correctText}.`;
-	return say(outcome, lead);
+			? 'This is a critical error: it breaks the law on confidentiality or records.'
+			: 'Not the right action here.'
+	);
 }
 
 function stepOf(c: DpCase, id: string): DpStep {

@@ -172,7 +172,7 @@ export function buildRetentionCase(params: RetentionParams, seed: number, today:
 		return {
 			id: `record-${i + 1}`,
 			title: `Record ${i + 1} of ${order.length}`,
-			prompt: `Review date: ${longDate(today)}. What happens to this record?`,
+			prompt: `Today, ${longDate(today)}, is review day. What happens to this record?`,
 			panels: [{ title: `Box ${100 + i}, off-site store`, style: 'record', lines }],
 			input: 'choice-date',
 			choices: CHOICES,

@@ -184,7 +184,8 @@ export function buildSarCase(params: SarParams, seed: number, today: string): Dp
 			wrong: { 'ask-form': 'major', 'hand-over': 'critical', refuse: 'major' },
 			wrongDate: 'major',
 			rule: main.reasons[0].rule,
-			reasons: main.reasons
+			// The deciding reason only: the others (fees, ID) have their own steps.
+			reasons: main.reasons.slice(0, 1)
 		},
 		hint: 'A request can be made in any way and need not use a form or the words “subject access”. Who is asking, and do they have the authority they need? (handbook 4.7)'
 	});
