@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -18,6 +18,9 @@ export default defineConfig({
 		}
 	},
 	worker: { format: 'es' },
+	// Git worktrees symlink node_modules to the main checkout; Vite serves files from there only when allowed
+	// (without it, @testing-library/svelte's setup file fails to load in *.dom.spec.ts runs).
+	server: { fs: { allow: ['.', realpathSync('node_modules')] } },
 	test: {
 		// The file name picks the environment: *.spec.ts runs in Node, *.dom.spec.ts in happy-dom.
 		projects: [
@@ -32,7 +35,9 @@ export default defineConfig({
 			},
 			{
 				extends: './vite.config.ts',
-				plugins: [svelteTesting()],
+				// Cleanup is registered in vitest-setup-dom.ts: the plugin's own setup file is injected by a /@fs path
+				// that does not resolve when node_modules is a symlink (as in helper worktrees).
+				plugins: [svelteTesting({ autoCleanup: false })],
 				resolve: { conditions: ['module', 'browser', 'development|production'] },
 				test: {
 					name: 'dom',

@@ -3,7 +3,7 @@
  * each save exactly as the player does it: appendEvent = one event row + the attempt row with its snapshot.
  */
 import { createActor } from 'xstate';
-import { appendEvent, createAttempt } from '../src/lib/db/attempts';
+import { appendEvent, appendEventTo, createAttempt, type AttemptRow } from '../src/lib/db/attempts';
 import { RecordsRoomDb } from '../src/lib/db/database';
 import { parseDefinition, getBuiltInDefinition, getKind, machineFor } from '../src/lib/scenarios/registry';
 import { machineInput } from '../src/lib/scenarios/resume';
@@ -12,7 +12,8 @@ import type { ScenarioEvent } from '../src/lib/scenarios/machine';
 async function run(
 	attempts: number,
 	items: number,
-	durability: 'default' | 'relaxed' | 'strict'
+	durability: 'default' | 'relaxed' | 'strict',
+	path: 'held-row' | 'read-first' = 'held-row'
 ): Promise<number[]> {
 	const db = new RecordsRoomDb(`bench-${items}-${performance.now()}`, {
 		chromeTransactionDurability: durability
@@ -24,7 +25,7 @@ async function run(
 	const times: number[] = [];
 	for (let a = 0; a < attempts; a++) {
 		const id = `attempt-${a}`;
-		await createAttempt(db, {
+		let row: AttemptRow = await createAttempt(db, {
 			id,
 			profileId: 'p1',
 			definitionId: definition.id,
@@ -44,7 +45,8 @@ async function run(
 			actor.send(event);
 			const snapshot = actor.getPersistedSnapshot();
 			const t0 = performance.now();
-			await appendEvent(db, id, event, { snapshot, at: event.at });
+			if (path === 'held-row') row = await appendEventTo(db, row, event, { snapshot, at: event.at });
+			else await appendEvent(db, id, event, { snapshot, at: event.at });
 			times.push(performance.now() - t0);
 		};
 		const stamp = () => ({ at: new Date().toISOString(), elapsedMs: (elapsedMs += 4000) });

@@ -5,6 +5,12 @@ export const PAGES = [
 	'/your-data/',
 	'/progress/',
 	'/accessibility/',
+	'/trainer/',
+	'/learn/',
+	'/learn/module/?id=what-records-are-for',
+	'/learn/certificate/',
+	'/glossary/',
 	'/scenarios/',
+	'/trust/',
 	'/play/?scenario=nhs-number-check-gentle'
 ];

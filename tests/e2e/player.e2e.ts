@@ -139,6 +139,28 @@ test('the player works with the keyboard alone', async ({ page }) => {
 	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
 });
 
+test('opening a scenario with an unfinished attempt offers to resume it or start again', async ({ page }) => {
+	await createProfile(page, 'Lee');
+	await gotoReady(page, '/play/?scenario=nhs-number-check-gentle&seed=5');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByLabel(await rightChoice(page)).check();
+	await page.getByRole('button', { name: 'Confirm answer' }).click();
+	await page.getByRole('button', { name: 'Continue to the next step' }).click();
+
+	await gotoReady(page, '/play/?scenario=nhs-number-check-gentle');
+	await expect(page.getByTestId('resume-offer')).toBeVisible();
+	await expectNoAxeViolations(page, 'resume offer');
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(page.locator('#step-heading')).toHaveText('Step 2 of 5');
+
+	await gotoReady(page, '/play/?scenario=nhs-number-check-gentle');
+	await page.getByRole('button', { name: 'Start a new attempt' }).click();
+	await expect(page.getByTestId('briefing')).toBeVisible();
+	await expect(page.getByTestId('resumed')).toHaveCount(0);
+	await gotoReady(page, '/scenarios/');
+	await expect(page.getByTestId('in-progress').locator('li')).toHaveCount(1);
+});
+
 test('without a profile, the player asks for one first', async ({ page }) => {
 	await gotoReady(page, '/play/?scenario=nhs-number-check-gentle');
 	await expect(page.getByTestId('needs-profile')).toContainText('Create or choose a profile');

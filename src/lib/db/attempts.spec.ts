@@ -5,6 +5,7 @@ import { getBuiltInDefinition } from '$lib/scenarios/registry';
 import type { ScenarioEvent } from '$lib/scenarios/machine';
 import {
 	appendEvent,
+	appendEventTo,
 	AttemptError,
 	createAttempt,
 	deleteAttempt,
@@ -82,7 +83,9 @@ describe('attempt repository', () => {
 			points: 8,
 			possiblePoints: 10,
 			criticalErrors: 0,
-			rubricVersion: 1
+			rubricVersion: 1,
+			elapsedMs: 60_000,
+			outcomesEvidenced: ['ihrim.unique-identifiers']
 		};
 		await appendEvent(db, 'a1', ev(1), {
 			snapshot: {},
@@ -112,6 +115,20 @@ describe('attempt repository', () => {
 		expect((await listAttempts(db, 'p1', { status: 'in-progress' })).map((a) => a.id)).toEqual(['new']);
 		expect((await listAttempts(db, 'p1', { definitionId: 'elsewhere' })).map((a) => a.id)).toEqual([]);
 		expect(await getAttempt(db, 'old')).toMatchObject({ status: 'superseded', supersededReason: 'changed' });
+	});
+
+	it('appends from a held row without reading it, and refuses a second tab writing the same step', async () => {
+		let row = await createAttempt(db, newAttempt('a1', 'p1'));
+		row = await appendEventTo(db, row, ev(1), { snapshot: { n: 1 }, at: 'x1' });
+		const stale = row;
+		row = await appendEventTo(db, row, ev(2), { snapshot: { n: 2 }, at: 'x2' });
+		expect(row).toMatchObject({ eventCount: 2, snapshot: { n: 2 } });
+		expect(await getAttempt(db, 'a1')).toEqual(row);
+		await expect(appendEventTo(db, stale, ev(9), { snapshot: { n: 9 }, at: 'x9' })).rejects.toThrow(
+			'carried on in another tab'
+		);
+		expect(await getAttemptEvents(db, 'a1')).toEqual([ev(1), ev(2)]);
+		expect((await getAttempt(db, 'a1'))?.snapshot).toEqual({ n: 2 });
 	});
 
 	it('deletes an attempt with its event log', async () => {

@@ -20,6 +20,10 @@ export interface AttemptSummary {
 	possiblePoints: number;
 	criticalErrors: number;
 	rubricVersion: number;
+	/** Active time spent, for progress totals. */
+	elapsedMs: number;
+	/** Learning outcomes this attempt earned points towards. */
+	outcomesEvidenced: string[];
 }
 
 export interface AttemptRow {
@@ -112,6 +116,50 @@ export async function appendEvent(
 		});
 		return seq;
 	});
+}
+
+/**
+ * The player's fast path: appends the next event to an attempt whose row the caller already holds (the row
+ * returned by createAttempt or by the previous call), without reading it back first, and returns the new row.
+ * The event's key is [attemptId, row.eventCount]: if another tab already wrote that seq, the add fails, the whole
+ * transaction rolls back and an AttemptError says so, so two tabs can never interleave one log.
+ */
+export async function appendEventTo(
+	db: RecordsRoomDb,
+	row: AttemptRow,
+	event: ScenarioEvent,
+	update: AppendUpdate
+): Promise<AttemptRow> {
+	if (row.status !== 'in-progress')
+		throw new AttemptError('This attempt has already ended, so nothing more can be added to it.');
+	const status = update.status ?? row.status;
+	const next: AttemptRow = {
+		...row,
+		eventCount: row.eventCount + 1,
+		snapshot: update.snapshot,
+		updatedAt: update.at,
+		status,
+		finishedAt: status === 'in-progress' ? null : update.at,
+		summary: update.summary === undefined ? row.summary : update.summary
+	};
+	try {
+		await db.transaction('rw', db.attempts, db.attemptEvents, () => {
+			void db.attemptEvents.add({ attemptId: row.id, seq: row.eventCount, profileId: row.profileId, event });
+			void db.attempts.put(next);
+		});
+	} catch (err) {
+		const name = (err as { name?: string; inner?: { name?: string } })?.name;
+		if (
+			name === 'ConstraintError' ||
+			(err as { inner?: { name?: string } })?.inner?.name === 'ConstraintError'
+		) {
+			throw new AttemptError(
+				'This attempt was carried on in another tab or window. Reload this page to see where it is now.'
+			);
+		}
+		throw err;
+	}
+	return next;
 }
 
 /** Stores the latest snapshot without a new event (e.g. the clock moved on); the log is untouched. */

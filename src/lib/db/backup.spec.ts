@@ -192,7 +192,7 @@ describe('bad files are refused with a clear reason and change nothing', () => {
 			{ numRuns: 10_500 }
 		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-	});
+	}, 60_000);
 });
 
 describe('findRealNhsNumber', () => {

@@ -4,3 +4,4 @@ export * from './profiles';
 export * from './settings';
 export * from './storage';
 export * from './backup';
+export * from './trainer';

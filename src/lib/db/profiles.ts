@@ -1,5 +1,6 @@
 import type { RecordsRoomDb } from './database';
 import { deleteSetting, getSetting, putSetting } from './settings';
+import { deleteTrainerData } from './trainer';
 
 export type ProfileRole = 'new-starter' | 'apprentice' | 'trainer';
 
@@ -183,6 +184,7 @@ export async function deleteProfile(db: RecordsRoomDb, id: string): Promise<void
 			await db.table(owned.table).where('profileId').equals(id).delete();
 		}
 		await db.profiles.delete(id);
+		await deleteTrainerData(db, id);
 		if ((await getSetting<string>(db, ACTIVE_KEY)) === id) await deleteSetting(db, ACTIVE_KEY);
 	});
 }

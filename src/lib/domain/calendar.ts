@@ -8,7 +8,7 @@
  * entry assume no further one-offs, so a trust can add them there when announced. The pattern is the modern one
  * (early May from 1978, St Andrew's Day in Scotland from 2007); earlier years are not modelled.
  */
-import { addDays, dayOfWeek, parseIsoDate, requireIsoDate, toIso, type YMD } from './iso-date';
+import { addDays, dayOfWeek, daysBetween, parseIsoDate, requireIsoDate, toIso, type YMD } from './iso-date';
 import type { Nation } from './settings';
 
 export type { Nation } from './settings';
@@ -177,6 +177,8 @@ function holidaySet(year: number, nation: Nation): Set<string> {
 	const key = `${nation}:${year}`;
 	let set = cache.get(key);
 	if (!set) {
+		// Bounded, so a long session probing many distant years cannot grow it without limit.
+		if (cache.size > 400) cache.clear();
 		set = new Set(bankHolidays(year, nation).map((h) => h.date));
 		cache.set(key, set);
 	}
@@ -241,12 +243,19 @@ export function addWorkingDays(date: string, n: number, nation: Nation = 'englan
  * @example workingDaysBetween('2026-12-24', '2026-12-31') // 3
  */
 export function workingDaysBetween(from: string, to: string, nation: Nation = 'england-wales'): number {
-	let d = requireIsoDate(from, 'from');
-	const end = toIso(requireIsoDate(to, 'to'));
-	let count = 0;
-	while (toIso(d) < end) {
-		d = addDays(d, 1);
-		if (isWorkingDay(toIso(d), nation)) count++;
+	const start = requireIsoDate(from, 'from');
+	const end = requireIsoDate(to, 'to');
+	const n = daysBetween(start, end);
+	if (n <= 0) return 0;
+	// Weekdays by arithmetic, then bank holidays (always weekdays) subtracted year by year, so far-apart dates
+	// cost one step per year rather than per day.
+	let weekdays = Math.floor(n / 7) * 5;
+	for (let i = Math.floor(n / 7) * 7 + 1; i <= n; i++) if (!isWeekend(addDays(start, i))) weekdays++;
+	const lo = toIso(start);
+	const hi = toIso(end);
+	let holidays = 0;
+	for (let y = start.y; y <= end.y; y++) {
+		for (const h of holidaySet(y, nation)) if (h > lo && h <= hi) holidays++;
 	}
-	return count;
+	return weekdays - holidays;
 }

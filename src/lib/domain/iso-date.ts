@@ -13,7 +13,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days in a month (m is 1-12). */
 export function daysInMonth(y: number, m: number): number {
-	return new Date(Date.UTC(y, m, 0)).getUTCDate();
+	// Not via Date.UTC, which reads years 0-99 as 1900-1999.
+	if (m === 2) return isLeapYear(y) ? 29 : 28;
+	return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
 /** True for a leap year in the Gregorian calendar. */

@@ -95,7 +95,8 @@ export type NhsNumberParseError =
 	'empty' | 'not-digits' | 'wrong-length' | 'no-check-digit-possible' | 'check-digit-mismatch';
 
 export type NhsNumberParseResult =
-	{ ok: true; value: string; display: string } | { ok: false; error: NhsNumberParseError; message: string };
+	| { ok: true; value: string; display: string }
+	| { ok: false; error: NhsNumberParseError; message: string; rule: RuleId };
 
 const PARSE_MESSAGES: Record<NhsNumberParseError, string> = {
 	empty: 'Enter the NHS number (10 digits, handbook 1.1).',

@@ -140,20 +140,43 @@ export function makeAddress(rng: Rng, town: Town): { lines: string[]; postcode: 
 	return { lines, postcode: postcodeFor(rng, town.area, town.districts) };
 }
 
+/** A copy written out field by field: object spread is several times slower in V8 on this hot path. */
+function copyFacts(f: CoreFacts, changes: Partial<CoreFacts>): CoreFacts {
+	const c: CoreFacts = {
+		index: f.index,
+		sex: f.sex,
+		heritage: f.heritage,
+		forenames: f.forenames,
+		surname: f.surname,
+		title: f.title,
+		dob: f.dob,
+		pasDob: f.pasDob,
+		town: f.town,
+		addressLines: f.addressLines,
+		postcode: f.postcode,
+		addressFrom: f.addressFrom,
+		nhsNumber: f.nhsNumber,
+		nhsNumberStatus: f.nhsNumberStatus,
+		hospitalNumber: f.hospitalNumber,
+		deceased: f.deceased,
+		role: f.role
+	};
+	return Object.assign(c, changes);
+}
+
 /** Builds the core facts of patient i, applying its defect role where it changes identity. */
-export function coreFacts(trust: Trust, i: number): CoreFacts {
+export function coreFacts(trust: Trust, i: number, knownPartner?: CoreFacts): CoreFacts {
 	const role = roleOf(trust, i);
 	const own = ownFacts(trust, i, role);
 	if (!role || role.position === 0) return own;
 	// Second patient of a pair: derived from the first, which is found by inverting the slot permutation.
-	const partner = ownFacts(trust, partnerIndex(trust, role), { ...role, position: 0 });
+	const partner = knownPartner ?? ownFacts(trust, partnerIndex(trust, role), { ...role, position: 0 });
 	const rng = derive(trust.seedHash, i, STREAM.defect);
 	if (role.kind === 'duplicate-registration') {
 		// One person registered twice: same person, new hospital number, NHS number missing or untraced (handbook 3.3).
 		const noNumber = rng.chance(0.5);
 		const moved = rng.chance(0.5);
-		return {
-			...partner,
+		return copyFacts(partner, {
 			index: i,
 			role,
 			hospitalNumber: own.hospitalNumber,
@@ -164,11 +187,10 @@ export function coreFacts(trust: Trust, i: number): CoreFacts {
 			town: moved ? own.town : partner.town,
 			addressFrom: moved ? own.addressFrom : partner.addressFrom,
 			deceased: partner.deceased
-		};
+		});
 	}
 	if (role.kind === 'same-name-dob') {
-		return {
-			...own,
+		return copyFacts(own, {
 			forenames: [partner.forenames[0]],
 			surname: partner.surname,
 			sex: partner.sex,
@@ -176,15 +198,14 @@ export function coreFacts(trust: Trust, i: number): CoreFacts {
 			dob: partner.dob,
 			pasDob: partner.dob,
 			deceased: own.deceased !== null && own.deceased > partner.dob ? own.deceased : null
-		};
+		});
 	}
 	if (role.kind === 'twins') {
 		let forename = pickForename(rng, partner.heritage, own.sex, fromDays(partner.dob)[0]);
 		if (forename === partner.forenames[0])
 			forename = pickForename(rng, partner.heritage, own.sex, fromDays(partner.dob)[0] + 21);
 		const age = ageOn(isoDate(partner.dob), trust.settings.today);
-		return {
-			...own,
+		return copyFacts(own, {
 			heritage: partner.heritage,
 			forenames: [forename],
 			surname: partner.surname,
@@ -196,7 +217,7 @@ export function coreFacts(trust: Trust, i: number): CoreFacts {
 			postcode: partner.postcode,
 			addressFrom: partner.addressFrom,
 			deceased: null
-		};
+		});
 	}
 	return own;
 }

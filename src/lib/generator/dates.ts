@@ -30,10 +30,21 @@ export function fromDays(z: number): [number, number, number] {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+// Generation formats the same few tens of thousands of days millions of times: remember each once.
+const ISO_FROM = -36525; // 1869-12-31
+const isoCache: string[] = [];
+
 /** 'YYYY-MM-DD' for a day number. */
 export function isoDate(days: number): string {
+	const k = days - ISO_FROM;
+	if (k >= 0 && k < 120_000) {
+		const hit = isoCache[k];
+		if (hit !== undefined) return hit;
+	}
 	const [y, m, d] = fromDays(days);
-	return `${y}-${pad2(m)}-${pad2(d)}`;
+	const s = `${y}-${pad2(m)}-${pad2(d)}`;
+	if (k >= 0 && k < 120_000) isoCache[k] = s;
+	return s;
 }
 
 /** Day number for 'YYYY-MM-DD'; throws on anything else, including impossible dates like 2025-02-30. */

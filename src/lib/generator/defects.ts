@@ -62,39 +62,54 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 	const pair = PAIR_KINDS.includes(kind);
 	const first = unpermuteSlot(trust, r.start + (pair ? caseNo * 2 : caseNo));
 	const a = coreFacts(trust, first);
-	const b = pair ? coreFacts(trust, unpermuteSlot(trust, r.start + caseNo * 2 + 1)) : null;
+	const b = pair ? coreFacts(trust, unpermuteSlot(trust, r.start + caseNo * 2 + 1), a) : null;
 	const id = `D-${ABBREV[kind]}-${String(caseNo + 1).padStart(5, '0')}`;
 	const rng = derive(trust.seedHash, caseNo * 16 + Object.keys(ABBREV).indexOf(kind), STREAM.defect + 100);
 	const today = parseTodayCached(trust.settings.today);
 	const end = Math.min(today, a.deceased ?? today);
 	const date = isoDate(Math.max(a.dob + 1, end - rng.int(1, 120)));
 	const org = trust.organisation;
-	const base = { id, kind, date, patients: b ? [a.index, b.index] : [a.index] };
+	const patients = b ? [a.index, b.index] : [a.index];
 	switch (kind) {
 		case 'duplicate-registration':
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				description: `${who(a)} is registered twice: ${b!.hospitalNumber} is the same person (handbook 3.3).`
 			};
 		case 'same-name-dob':
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				description: `${who(a)} and ${who(b!)} are different people with the same name and date of birth (handbook 1.7).`
 			};
 		case 'twins':
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				description: `${who(a)} and ${who(b!)} are twins: same surname, date of birth and address (handbook 1.7).`
 			};
 		case 'misfiled-document':
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				documentId: `${id}-DOC`,
 				description: `A result for ${who(b!)} is filed in the notes of ${who(a)} (handbook 2.9).`
 			};
 		case 'dob-day-month-swap':
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				documentId: `${id}-DOC`,
 				printed: isoDate(a.pasDob),
 				correct: isoDate(a.dob),
@@ -111,7 +126,10 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 				printed = transposeDigits(correct, rng.int(0, 8));
 			}
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				documentId: `${id}-DOC`,
 				field,
 				printed,
@@ -130,7 +148,10 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 					: previousSurname;
 			const changedOn = isoDate(Math.max(a.dob + 1, daysOf(date) - rng.int(200, 2000)));
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				documentId: `${id}-DOC`,
 				printed: `${a.forenames.join(' ')} ${old}`,
 				correct: fullName(a),
@@ -145,7 +166,10 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 			const from = isoDate(Math.max(a.addressFrom + 1, daysOf(date) - rng.int(10, 90)));
 			const newAddress = { ...addr, town: town.name, from: from < date ? from : date };
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				documentId: `${id}-DOC`,
 				printed: `${a.addressLines.join(', ')}, ${a.town.name} ${a.postcode}`,
 				correct: `${addr.lines.join(', ')}, ${town.name} ${addr.postcode}`,
@@ -161,7 +185,10 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 					? secretaryLocation(rng.pick(org.staff.filter((s) => s.role === 'Medical secretary')))
 					: wardLocation(org, rng.pick(org.wards));
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				tracked,
 				actual,
 				description: `${who(a)}'s current volume is tracked to ${tracked.label} but is really at ${actual.label} (handbook 2.5).`
@@ -170,7 +197,10 @@ export function buildDefect(trust: Trust, kind: DefectKind, caseNo: number): Def
 		case 'missing-volume': {
 			const tracked = clinicLocation(org, rng.pick(org.clinics));
 			return {
-				...base,
+				id,
+				kind,
+				date,
+				patients,
 				tracked,
 				actual: null,
 				description: `${who(a)}'s current volume is tracked to ${tracked.label} but cannot be found; a temporary folder was made (handbook 2.7, 2.8).`

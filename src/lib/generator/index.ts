@@ -13,3 +13,5 @@ export { MAX_PATIENTS, terminalDigitLabel } from './identifiers';
 export { displayDate } from './dates';
 export { hashSeed, derive, type Rng } from './random';
 export type * from './types';
+export { toFhirBundle, organisationResources, patientResources, NHS_NUMBER_SYSTEM } from './fhir';
+export { validateRecord, validateSummary, validateTrust } from './validate-trust';

@@ -3,7 +3,7 @@
  * same JSON in IndexedDB. This module validates them and migrates older schema versions forward, so a definition
  * written for an older release still loads and runs.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { OUTCOME_IDS } from './outcomes';
 
 export const DEFINITION_SCHEMA_VERSION = 2;

@@ -3,7 +3,7 @@
  * Svelte, no Dexie, no clock. The shared machine frame (machine.ts) turns it into an XState machine; its screen
  * component is registered separately in src/lib/components/player/screens.ts so this folder stays UI-free.
  */
-import type { z } from 'zod';
+import type { z } from '$lib/scenarios/zod';
 import type { Choice, DecisionOutcome, RuleRef } from './decisions';
 import type { Family, ScenarioDefinition } from './definition';
 import type { OutcomeId } from './outcomes';

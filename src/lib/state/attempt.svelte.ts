@@ -1,6 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import {
-	appendEvent,
+	appendEventTo,
 	createAttempt,
 	getAttempt,
 	getAttemptEvents,
@@ -79,6 +79,7 @@ class AttemptSession {
 	/** Starts a new attempt at the briefing and saves it at once, so a reload can come back to it. */
 	async start(db: RecordsRoomDb, profileId: string, definition: ScenarioDefinition, seed: number) {
 		this.stop();
+		this.resumedHow = null;
 		const kind = getKind(definition.kind);
 		if (!kind) throw new Error(`Unknown scenario kind ${definition.kind}`);
 		const today = new Date().toISOString().slice(0, 10);
@@ -218,13 +219,21 @@ class AttemptSession {
 						points: result.points,
 						possiblePoints: result.possiblePoints,
 						criticalErrors: result.criticalErrors.length,
-						rubricVersion: result.rubricVersion
+						rubricVersion: result.rubricVersion,
+						elapsedMs: result.elapsedMs,
+						outcomesEvidenced: result.byOutcome.filter((o) => o.points > 0).map((o) => o.id)
 					}
 				: null;
 		const status = done ? (after.matches('abandoned') ? 'abandoned' : 'finished') : undefined;
 		this.#queue(async () => {
-			await appendEvent(db, row.id, event, { snapshot: persisted, at: event.at, status, summary });
-			if (status) this.row = (await getAttempt(db, row.id)) ?? row;
+			// Saves are queued in order, so the row held here is always the one the last save wrote.
+			const current = this.row?.id === row.id ? this.row : row;
+			this.row = await appendEventTo(db, current, event, {
+				snapshot: persisted,
+				at: event.at,
+				status,
+				summary
+			});
 		});
 	}
 

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidNhsNumber } from '../../domain/nhs-number';
-import { getBuiltInDefinition, getKind } from '../registry';
+import { createActor } from 'xstate';
+import { getSimplePaths } from 'xstate/graph';
+import { getBuiltInDefinition, getKind, machineFor, parseDefinition } from '../registry';
+import { pointsFor } from '../rubric';
+import { eventsFor, serializeState } from '../testing/model';
 import { playThrough } from '../testing/play';
 import { buildTray, nhsNumberCheck, type NhsCheckAnswer, type NhsCheckCase } from './nhs-number-check';
 
@@ -118,5 +122,52 @@ describe('Spot the wrong NHS number: whole runs', () => {
 		});
 		expect(end.context.hints).toHaveLength(5);
 		expect(end.context.result).toMatchObject({ points: 5, possiblePoints: 10, hintPenalty: 5, percent: 50 });
+	});
+});
+
+describe('Spot the wrong NHS number: every path on a small tray', () => {
+	const kind = getKind('nhs-number-check')!;
+	const small = parseDefinition({
+		...realistic,
+		timeLimitMinutes: 5,
+		params: { ...realistic.params, items: 2, askErrorKind: false }
+	});
+
+	it('every simple path to a final state ends with a score that matches its decisions', () => {
+		const machine = machineFor(kind);
+		const paths = getSimplePaths(machine, {
+			input: { definition: small, case: kind.setup(small, 4, '2026-11-25') },
+			events: eventsFor(kind),
+			serializeState,
+			toState: (s) => s.status === 'done'
+		});
+		expect(paths.length).toBeGreaterThan(10);
+		for (const path of paths) {
+			const result = path.state.context.result!;
+			expect(result).not.toBeNull();
+			const expected = path.state.context.decisions.reduce(
+				(sum, d) => sum + pointsFor(d.outcome, d.maxPoints),
+				0
+			);
+			const hints = path.state.context.hints.length * small.hints.cost;
+			expect(result.points).toBe(Math.max(0, expected - hints));
+			expect(result.possiblePoints).toBe(4);
+		}
+	});
+
+	it('ends the attempt when time runs out, scoring only what was answered', () => {
+		const actor = createActor(machineFor(kind), {
+			input: { definition: small, case: kind.setup(small, 4, '2026-11-25') }
+		}).start();
+		actor.send({ type: 'learner.start', at: '2026-11-25T10:00:00.000Z', elapsedMs: 0 });
+		actor.send({ type: 'timer.tick', at: '2026-11-25T10:04:00.000Z', elapsedMs: 240_000 });
+		expect(actor.getSnapshot().status).toBe('active');
+		actor.send({ type: 'timer.tick', at: '2026-11-25T10:05:00.000Z', elapsedMs: 300_000 });
+		expect(actor.getSnapshot().value).toBe('finished');
+		expect(actor.getSnapshot().context.result).toMatchObject({
+			endReason: 'time-up',
+			percent: 0,
+			passed: false
+		});
 	});
 });

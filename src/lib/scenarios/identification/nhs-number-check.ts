@@ -4,7 +4,7 @@
  * or two neighbouring digits swapped. The learner accepts or rejects each one. Every validity rule comes from
  * $lib/domain/nhs-number: this file only builds the tray and words the feedback.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { checkDigitFor, generateTestNhsNumber, isValidNhsNumber } from '../../domain/nhs-number';
 import type { Choice, RuleRef } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
@@ -73,7 +73,8 @@ const POINTS_PER_ITEM = 2;
 const OUTCOMES: OutcomeId[] = ['ihrim.unique-identifiers', 'ihrim.positive-identification', 'ba3.records'];
 
 export const MOD11_RULE: RuleRef = {
-	id: 'nhs-number.modulus-11',
+	// Same id as the domain rules registry (src/lib/domain/rules.ts, issue 3), so decisions link up when it lands.
+	id: 'nhs.modulus-11',
 	handbook: '1.2',
 	text: 'An NHS number is valid only when its tenth digit matches the Modulus 11 check digit worked out from the first nine.'
 };
