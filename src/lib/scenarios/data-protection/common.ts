@@ -4,7 +4,7 @@
  * ScenarioKind, judges answers against the keys, and words feedback naming the rule, the principle behind it and
  * the handbook section. No rule is restated here: only which law or principle a rule id rests on.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { RULES, type Reason, type RuleId } from '../../domain/rules';
 import type { Choice, DecisionOutcome, RuleRef } from '../decisions';
 import type { Family } from '../definition';

@@ -4,7 +4,7 @@
  * a claim arising from the death. For each, the learner decides what the Access to Health Records Act 1990 allows,
  * then works out the deadline for the valid application. Answers come from ahraAccess and ahraDeadlineDetail.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { ahraAccess, ahraDeadlineDetail, type AhraAccess, type Paperwork } from '../../domain';
 import type { OutcomeId } from '../outcomes';
 import { seededRandom, shuffled } from '../prng';

@@ -5,7 +5,7 @@
  * person (then the 72-hour ICO clock), notes stolen from a car. Verdicts come from assessSecurityAction and the
  * deadline from breachReportDeadline. Reporting a near miss is rewarded with the step's extra points.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
 	assessSecurityAction,
 	breachReportDeadline,

@@ -6,7 +6,7 @@
  * that came back into use, and a mental health record of a patient who died. Every answer comes from
  * appraiseRecord (which calls retentionReview and disposalOptions); destroying under a hold is a critical error.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { appraiseRecord, type AppraisalOutcome, type RetentionRecord } from '../../domain';
 import type { DecisionOutcome } from '../decisions';
 import type { OutcomeId } from '../outcomes';

@@ -5,7 +5,7 @@
  * deadline, gathers every part of the record, decides entry by entry what to release, redact or send to the
  * clinician, and answers a question about fees. Every answer key comes from $lib/domain.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import {
 	decideDisclosure,
 	sarDeadlineDetail,

@@ -5,7 +5,7 @@
  * decides what front-line staff do. The answer is decideDisclosure's decision; disclosing when it says otherwise is
  * a critical error (disclosure without a lawful basis).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { decideDisclosure, type Decision, type DisclosureRequest } from '../../domain';
 import type { OutcomeId } from '../outcomes';
 import { seededRandom, shuffled } from '../prng';
