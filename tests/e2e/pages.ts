@@ -12,5 +12,6 @@ export const PAGES = [
 	'/glossary/',
 	'/scenarios/',
 	'/trust/',
-	'/play/?scenario=nhs-number-check-gentle'
+	'/play/?scenario=nhs-number-check-gentle',
+	'/play/?scenario=subject-access-request-gentle'
 ];
