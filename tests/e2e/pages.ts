@@ -13,5 +13,6 @@ export const PAGES = [
 	'/scenarios/',
 	'/trust/',
 	'/play/?scenario=nhs-number-check-gentle',
-	'/pas/'
+	'/pas/',
+	'/play/?scenario=subject-access-request-gentle'
 ];

@@ -9,3 +9,4 @@ export * from './filing-order';
 export * from './identity-match';
 export * from './retention';
 export * from './disclosure';
+export * from './confidentiality';

@@ -37,7 +37,6 @@ describe('rule registry', () => {
 		expect(unused.sort()).toEqual(
 			[
 				'breach.ico-72-hours',
-				'breach.report-everything',
 				'filing.alphabetical',
 				'filing.letter-prefix',
 				'filing.long-numbers',

@@ -357,11 +357,59 @@ const DEFS = {
 		source: 'S34',
 		status: 'firm'
 	},
+	'sar.all-parts': {
+		title: 'The whole record, in every format',
+		summary:
+			'A subject access request covers every part of the record: all paper volumes, wherever they are stored, the electronic record and scanned documents.',
+		handbook: '3.6, 4.7',
+		source: 'S18, S15, S23',
+		status: 'firm'
+	},
+	'sar.third-party': {
+		title: 'Other people in the record',
+		summary:
+			'Information that identifies another person (not a health professional acting in their role) is redacted unless they consent or disclosure without consent is reasonable (DPA 2018 Sch 2 Part 3).',
+		handbook: '4.7',
+		source: 'S23',
+		status: 'firm'
+	},
+	'sar.health-professionals': {
+		title: 'Health professionals are not redacted',
+		summary:
+			'Do not normally withhold the names of doctors, nurses and other health professionals acting in their professional role.',
+		handbook: '4.7',
+		source: 'S23',
+		status: 'firm'
+	},
+	'sar.serious-harm': {
+		title: 'Serious harm review by a clinician',
+		summary:
+			'An entry that may cause serious harm to the physical or mental health of the patient or someone else goes to the appropriate health professional for an opinion before release (DPA 2018 Sch 3).',
+		handbook: '4.7',
+		source: 'S24',
+		status: 'medium'
+	},
+	'sar.fee': {
+		title: 'When a fee is allowed',
+		summary:
+			'A reasonable admin fee is allowed only for a manifestly unfounded or excessive request, or for further copies.',
+		handbook: '4.7',
+		source: 'S23',
+		status: 'firm'
+	},
 	// 4.8 AHRA
 	'ahra.applicants': {
 		title: 'Deceased patients: who can apply',
 		summary:
 			'Only the personal representative (executor or administrator), or someone with a claim arising from the death, can apply under the Access to Health Records Act. Next of kin has no automatic right.',
+		handbook: '4.8',
+		source: 'S25',
+		status: 'firm'
+	},
+	'ahra.scope': {
+		title: 'Deceased patients: what each applicant gets',
+		summary:
+			'A personal representative may see the whole record; someone with a claim arising from the death gets only the information relevant to that claim.',
 		handbook: '4.8',
 		source: 'S25',
 		status: 'firm'
@@ -389,6 +437,55 @@ const DEFS = {
 			'Report every actual or suspected incident and near miss straight away to the incident system and IG.',
 		handbook: '4.10',
 		source: 'S37, S27',
+		status: 'firm'
+	},
+	'breach.misdirected-email': {
+		title: 'Email sent to the wrong person',
+		summary:
+			'Do not forward it further, try to recall it, ask the wrong recipient to delete it and confirm, and report to your manager and IG at once. IG decides about telling the ICO and the patient.',
+		handbook: '4.10',
+		source: 'S27, S28',
+		status: 'firm'
+	},
+	// 3.5, 4.11, 4.12 everyday security
+	'access.need-to-know': {
+		title: 'Only look when your work needs it',
+		summary:
+			'Look only at records you need for your current task. Looking up a neighbour, relative, colleague or yourself is not allowed, is audited, and can be an offence under s.170 DPA 2018.',
+		handbook: '3.5, 4.11',
+		source: 'S21, S29, S30',
+		status: 'firm'
+	},
+	'security.smartcard': {
+		title: 'Your smartcard is yours alone',
+		summary:
+			'Never let anyone else use your smartcard or a session you opened, and never share the passcode: the audit trail would show you. Report misuse to the Registration Authority.',
+		handbook: '4.11, 4.12',
+		source: 'S29',
+		status: 'firm'
+	},
+	'security.clear-desk': {
+		title: 'Clear desk and printers',
+		summary:
+			'Do not leave personal data on desks or printers. Anyone who finds papers left out gives them to a manager or IG and logs an incident, even if nobody seems to have read them.',
+		handbook: '4.11, 4.12',
+		source: 'S37',
+		status: 'firm'
+	},
+	'security.clear-screen': {
+		title: 'Lock the screen',
+		summary:
+			'Lock the screen and remove the smartcard whenever you leave a workstation, even briefly, and keep screens out of public view.',
+		handbook: '4.11',
+		source: 'S29',
+		status: 'firm'
+	},
+	'security.transport': {
+		title: 'Records on the move',
+		summary:
+			'Follow the transport policy: keep records locked away out of sight, never leave them in an unattended car, and report a loss straight away.',
+		handbook: '4.12',
+		source: 'S37',
 		status: 'firm'
 	},
 	// 4.5, 4.9, 4.13, 6 disclosure
@@ -736,6 +833,14 @@ const DEFS = {
 		summary:
 			'A record may be kept past its minimum period with a documented justification (litigation, incident, inquiry, research), usually to 20 years at most.',
 		handbook: '5.1, 5.3',
+		source: 'S18',
+		status: 'firm'
+	},
+	'retention.appraisal': {
+		title: 'Appraisal at the review date',
+		summary:
+			'At the review date a record is destroyed securely, kept longer with a documented reason, or, if selected for permanent preservation, transferred to a Place of Deposit.',
+		handbook: '5.3',
 		source: 'S18',
 		status: 'firm'
 	},

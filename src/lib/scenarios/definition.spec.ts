@@ -17,9 +17,12 @@ function problemsOf(raw: unknown) {
 
 describe('scenario definitions', () => {
 	it('loads every built-in definition, in three difficulties', () => {
-		for (const kind of new Set(BUILT_IN_DEFINITIONS.map((d) => d.kind))) {
-			const ofKind = BUILT_IN_DEFINITIONS.filter((d) => d.kind === kind);
-			expect(ofKind.map((d) => d.difficulty)).toEqual(['gentle', 'realistic', 'challenging']);
+		const kinds = [...new Set(BUILT_IN_DEFINITIONS.map((d) => d.kind))];
+		for (const kind of kinds) {
+			expect(
+				BUILT_IN_DEFINITIONS.filter((d) => d.kind === kind).map((d) => d.difficulty),
+				kind
+			).toEqual(['gentle', 'realistic', 'challenging']);
 		}
 		expect(getBuiltInDefinition('nhs-number-check-assessment')).toMatchObject({
 			mode: 'assessment',

@@ -3,6 +3,7 @@
  * definitions are JSON files in ./definitions listed in BUILT_IN_DEFINITIONS (see README.md).
  */
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
+import { DATA_PROTECTION_DEFINITIONS, DATA_PROTECTION_KINDS } from './data-protection';
 import { nhsNumberCheck } from './identification/nhs-number-check';
 import { looseFiling } from './filing/loose-filing';
 import { shelving } from './filing/shelving';
@@ -23,7 +24,14 @@ import folderCareGentle from './definitions/folder-care-gentle.json';
 import folderCareRealistic from './definitions/folder-care-realistic.json';
 import folderCareAssessment from './definitions/folder-care-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck, ...RETRIEVAL_KINDS, looseFiling, shelving, folderCare];
+const KINDS: AnyScenarioKind[] = [
+	nhsNumberCheck,
+	...RETRIEVAL_KINDS,
+	looseFiling,
+	shelving,
+	folderCare,
+	...DATA_PROTECTION_KINDS
+];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -89,7 +97,8 @@ export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
 	shelvingAssessment,
 	folderCareGentle,
 	folderCareRealistic,
-	folderCareAssessment
+	folderCareAssessment,
+	...DATA_PROTECTION_DEFINITIONS
 ].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import DecisionScreen from '$lib/components/data-protection/DecisionScreen.svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
 import ClinicPreparationScreen from '../retrieval/ClinicPreparationScreen.svelte';
 import MissingNotesScreen from '../retrieval/MissingNotesScreen.svelte';
@@ -22,5 +23,10 @@ export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'registration-check': RegistrationCheckScreen,
 	'loose-filing': LooseFilingScreen,
 	shelving: ShelvingScreen,
-	'folder-care': FolderCareScreen
+	'folder-care': FolderCareScreen,
+	'subject-access-request': DecisionScreen,
+	'deceased-patient-records': DecisionScreen,
+	'police-and-third-parties': DecisionScreen,
+	'records-desk-day': DecisionScreen,
+	'retention-disposal-review': DecisionScreen
 };

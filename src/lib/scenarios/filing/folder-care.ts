@@ -7,7 +7,7 @@
  *   temporary folder and update tracking (handbook 2.7).
  * The answer key is built at setup from the generator's record (documents, volumes, temporary folder).
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import {
 	defectsOfKind,
 	patientRecord,

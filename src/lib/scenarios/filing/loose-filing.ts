@@ -8,7 +8,7 @@
  * rightly filed into the right folder, `<id>-place` (section, position, fastened, misfiles reported). Setup keeps
  * the answer key with the case; judging reads it, never the screen.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import {
 	patientRecord,
 	patientSummaries,

@@ -7,7 +7,7 @@
  *
  * Which section and which order are always decided by $lib/domain/filing-order (through ./order.ts).
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { patientRecord, patientSummaries, type PatientSummary, type Trust } from '../../generator';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';

@@ -4,7 +4,7 @@
  * same-DOB look-alikes are planted), then gets the current volume to the clinic: pulled from the library, or
  * requested from whoever it is tracked to, and tracked to the clinic on the PAS.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { Trust } from '../../generator/types';
 import type { Choice } from '../decisions';

@@ -3,7 +3,7 @@
  * cards as a clinic list or referral shows them, the rules feedback cites, and the "is this the right patient"
  * judgement every kind starts with. Pure: no clock, no UI; the screens open a simulated PAS on `trust`.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { createTrust, patientRecord, patientSummary } from '../../generator/index';
 import type {
 	CasenoteVolume,

@@ -5,7 +5,7 @@
  * folder on a manager's authority, and an incident. Cases come from the trust's answer key (tracking mismatches
  * and lost volumes) or are misfiled a slot away.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { misfileSearchCandidates } from '../../domain/filing-order';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { TrackedLocation, Trust, TrustSettings } from '../../generator/types';

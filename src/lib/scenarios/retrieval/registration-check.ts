@@ -4,7 +4,7 @@
  * referral; where the patient already has two records, they report the duplicate instead of making a third;
  * and only a patient truly not on the index is registered new.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { createTrust, defectsOfKind, patientRecord, patientSummary } from '../../generator/index';
 import type { Trust, TrustSettings } from '../../generator/types';
 import { buildPasIndex, searchPas } from '../../pas/search-index';

@@ -4,7 +4,7 @@
  * volume is tracked, and gets it to the ED the fastest safe way, tracked to the ED. Time pressure comes from the
  * definition's time limit.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { TrackedLocation, Trust, TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome } from '../decisions';

@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { deceasedRecords } from '../../src/lib/scenarios/data-protection/deceased-records';
+import { recordsDeskDay } from '../../src/lib/scenarios/data-protection/records-desk-day';
+import { retentionReviewKind } from '../../src/lib/scenarios/data-protection/retention-review';
+import { subjectAccess } from '../../src/lib/scenarios/data-protection/subject-access';
+import { thirdParties } from '../../src/lib/scenarios/data-protection/third-parties';
+import { perfectAnswer, type DpCase, type DpStep } from '../../src/lib/scenarios/data-protection/common';
+import type { AnyScenarioKind } from '../../src/lib/scenarios/kind';
+import type { ScenarioDefinition } from '../../src/lib/scenarios/definition';
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
+
+const KINDS: AnyScenarioKind[] = [
+	subjectAccess,
+	deceasedRecords,
+	thirdParties,
+	recordsDeskDay,
+	retentionReviewKind
+];
+
+async function definitionFor(id: string): Promise<ScenarioDefinition> {
+	// Read as a file: Node needs an import attribute for JSON modules, which the app's own imports do not use.
+	const url = new URL(`../../src/lib/scenarios/definitions/${id}.json`, import.meta.url);
+	return JSON.parse(await readFile(url, 'utf8')) as ScenarioDefinition;
+}
+
+/** The case the app builds for this definition and seed: the player uses today's date (UTC), as here. */
+async function caseFor(kind: AnyScenarioKind, id: string, seed: number): Promise<DpCase> {
+	return kind.setup(await definitionFor(id), seed, new Date().toISOString().slice(0, 10)) as DpCase;
+}
+
+async function stepOnScreen(page: Page, c: DpCase): Promise<DpStep> {
+	const text = (await page.locator('#step-heading').textContent()) ?? '';
+	return c.steps[Number(/Step (\d+)/.exec(text)?.[1]) - 1];
+}
+
+/** Answers a step as a careful learner would, with the mouse. */
+async function answer(page: Page, step: DpStep) {
+	const a = perfectAnswer(step);
+	if (a.choice) {
+		const label = step.choices.find((ch) => ch.id === a.choice)!.label;
+		await page.getByLabel(label, { exact: true }).check();
+	}
+	if (a.date) await page.locator(`#${step.id}-date`).fill(a.date);
+	await page.getByRole('button', { name: 'Confirm answer' }).click();
+}
+
+for (const kind of KINDS) {
+	test(`${kind.kind}: a realistic case end to end, with feedback naming the rule and principle, and axe on each kind of screen`, async ({
+		page
+	}) => {
+		// Up to a dozen steps with axe scans on a shared two-core machine.
+		test.setTimeout(180_000);
+		const id = `${kind.kind}-realistic`;
+		const c = await caseFor(kind, id, 7);
+		await createProfile(page, 'Dana');
+		await gotoReady(page, `/play/?scenario=${id}&seed=7`);
+		await expectNoAxeViolations(page, `${id} briefing`);
+		await page.getByRole('button', { name: 'Start' }).click();
+		const scanned = new Set<string>();
+		for (let i = 0; i < c.steps.length; i++) {
+			await expect(page.locator('#step-heading')).toHaveText(`Step ${i + 1} of ${c.steps.length}`);
+			const step = await stepOnScreen(page, c);
+			await expect(page.getByTestId('dp-title')).toHaveText(step.title);
+			if (!scanned.has(step.input)) {
+				scanned.add(step.input);
+				await expectNoAxeViolations(page, `${id} ${step.input} step`);
+			}
+			await answer(page, step);
+			const feedback = page.getByTestId('feedback');
+			await expect(feedback).toContainText('Correct');
+			await expect(feedback).toContainText(/handbook \d\.\d+/);
+			await expect(feedback).toContainText('Principle:');
+			if (i === 0) await expectNoAxeViolations(page, `${id} feedback`);
+			await page
+				.getByRole('button', {
+					name: i + 1 < c.steps.length ? 'Continue to the next step' : 'See your results'
+				})
+				.click();
+		}
+		await expect(page.getByTestId('result')).toContainText('100%');
+		await expectNoAxeViolations(page, `${id} debrief`);
+	});
+}
+
+test('a wrong deadline shows the right date and why; an empty answer says what to do', async ({ page }) => {
+	const id = 'subject-access-request-gentle';
+	const c = await caseFor(subjectAccess, id, 3);
+	await createProfile(page, 'Eli');
+	await gotoReady(page, `/play/?scenario=${id}&seed=3`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (;;) {
+		const step = await stepOnScreen(page, c);
+		if (step.id === 'deadline') break;
+		await answer(page, step);
+		await page.getByRole('button', { name: 'Continue to the next step' }).click();
+	}
+	await page.getByRole('button', { name: 'Confirm answer' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter a date');
+	await expect(page.locator('#deadline-date')).toBeFocused();
+	await expectNoAxeViolations(page, 'date error');
+	await page.locator('#deadline-date').fill('2001-01-01');
+	await page.getByRole('button', { name: 'Confirm answer' }).click();
+	const feedback = page.getByTestId('feedback');
+	await expect(feedback).toContainText('Major error');
+	await expect(feedback).toContainText('the right answer is');
+	await expect(feedback).toContainText('handbook 4.7');
+});
+
+test('an assessment: disclosing to the officer at the desk is a critical error and fails', async ({
+	page
+}) => {
+	const id = 'police-and-third-parties-assessment';
+	const c = await caseFor(thirdParties, id, 5);
+	await createProfile(page, 'Fin');
+	await gotoReady(page, `/play/?scenario=${id}&seed=5`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByTestId('time-left')).toBeVisible();
+	for (let i = 0; i < c.steps.length; i++) {
+		const step = await stepOnScreen(page, c);
+		if (step.title.includes('police officer at the desk')) {
+			await page.getByLabel('Give them the information they ask for').check();
+			await page.getByRole('button', { name: 'Confirm answer' }).click();
+		} else await answer(page, step);
+		await expect(page.getByTestId('feedback')).toHaveCount(0);
+	}
+	await expect(page.getByTestId('result')).toContainText('Not passed');
+	await expect(page.getByTestId('fail-reason')).toContainText('critical');
+	await expect(page.getByTestId('debrief')).toContainText('Caldicott');
+});
+
+test('a day on the records desk works with the keyboard alone', async ({ page }) => {
+	const id = 'records-desk-day-gentle';
+	const c = await caseFor(recordsDeskDay, id, 11);
+	await createProfile(page, 'Kit');
+	await gotoReady(page, `/play/?scenario=${id}&seed=11`);
+	await tabUntil(page, page.getByRole('button', { name: 'Start' }));
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#step-heading')).toBeFocused();
+	for (let i = 0; i < c.steps.length; i++) {
+		const step = await stepOnScreen(page, c);
+		const index = step.choices.findIndex((ch) => ch.id === perfectAnswer(step).choice);
+		await tabUntil(page, page.locator(`#${step.id}-choice-0`));
+		// Space selects the focused first radio; each arrow press moves to and selects the next one.
+		if (index === 0) await page.keyboard.press('Space');
+		for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
+		await tabUntil(page, page.getByRole('button', { name: 'Confirm answer' }));
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Correct');
+		await expect(page.locator('#continue-button')).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
+});
+
+async function tabUntil(page: Page, target: Locator) {
+	for (let i = 0; i < 60; i++) {
+		if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
