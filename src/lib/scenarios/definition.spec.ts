@@ -17,7 +17,11 @@ function problemsOf(raw: unknown) {
 
 describe('scenario definitions', () => {
 	it('loads every built-in definition, in three difficulties', () => {
-		expect(BUILT_IN_DEFINITIONS.map((d) => d.difficulty)).toEqual(['gentle', 'realistic', 'challenging']);
+		for (const kind of new Set(BUILT_IN_DEFINITIONS.map((d) => d.kind)))
+			expect(
+				BUILT_IN_DEFINITIONS.filter((d) => d.kind === kind).map((d) => d.difficulty),
+				kind
+			).toEqual(['gentle', 'realistic', 'challenging']);
 		expect(getBuiltInDefinition('nhs-number-check-assessment')).toMatchObject({
 			mode: 'assessment',
 			timeLimitMinutes: 8

@@ -5,12 +5,16 @@
 import { DefinitionError, parseDefinitionFrame, problemsFrom, type ScenarioDefinition } from './definition';
 import { nhsNumberCheck } from './identification/nhs-number-check';
 import type { AnyScenarioKind } from './kind';
+import { phoneCall } from './phone/phone-call';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
 import assessment from './definitions/nhs-number-check-assessment.json';
+import phoneGentle from './definitions/phone-call-gentle.json';
+import phoneRealistic from './definitions/phone-call-realistic.json';
+import phoneAssessment from './definitions/phone-call-assessment.json';
 
-const KINDS: AnyScenarioKind[] = [nhsNumberCheck];
+const KINDS: AnyScenarioKind[] = [nhsNumberCheck, phoneCall];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
 const machines = new Map<string, ScenarioMachine>();
@@ -63,9 +67,14 @@ export function parseDefinition(raw: unknown): ScenarioDefinition {
 }
 
 /** Built-in scenarios, validated at load so a broken file fails the tests rather than a learner. */
-export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [gentle, realistic, assessment].map(
-	parseDefinition
-);
+export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
+	gentle,
+	realistic,
+	assessment,
+	phoneGentle,
+	phoneRealistic,
+	phoneAssessment
+].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {
 	return BUILT_IN_DEFINITIONS.find((d) => d.id === id);
