@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import NhsNumberCheckScreen from './screens/NhsNumberCheckScreen.svelte';
+import PhoneCallScreen from '$lib/components/phone/PhoneCallScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -8,5 +9,6 @@ import type { ScreenProps } from './screen-props';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
-	'nhs-number-check': NhsNumberCheckScreen
+	'nhs-number-check': NhsNumberCheckScreen,
+	'phone-call': PhoneCallScreen
 };

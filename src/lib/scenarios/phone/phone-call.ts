@@ -20,7 +20,7 @@ import type { DecisionOutcome, RuleRef, Choice } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';
 import { randomInt, seededRandom } from '../prng';
-import { buildCall, CALL_TYPES, CALL_TYPE_LABELS, type CallCase, type PhoneRecord } from './call-types';
+import { buildCall, CALL_TYPES, type CallCase, type PhoneRecord } from './call-types';
 
 export const paramsSchema = z.object({
 	callTypes: z
@@ -96,7 +96,6 @@ export interface Turn {
 
 export interface PhoneView {
 	phase: Phase;
-	callerLabel: string;
 	/** The conversation so far, the caller's newest line last. */
 	transcript: Turn[];
 	/** The compact record panel: null until the learner has looked the patient up. */
@@ -359,7 +358,10 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 								'Explain what happens next, thank them, and record the call (who, what was asked, what you said and why) in the call log'
 						},
 						{ id: 'log-only', label: 'Say goodbye and record the call in the call log' },
-						{ id: 'no-log', label: 'Explain what happens next and end the call' }
+						{
+							id: 'no-log',
+							label: 'Tell them what happens next, say goodbye and go straight on to the next call'
+						}
 					];
 	}
 }
@@ -782,7 +784,6 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 			choices: choicesFor(c, phase),
 			data: {
 				phase,
-				callerLabel: CALL_TYPE_LABELS[c.callType],
 				transcript,
 				record: looked ? c.record : null,
 				directory: { practice: c.record.gpPractice.name, switchboard: c.record.gpPractice.switchboard },

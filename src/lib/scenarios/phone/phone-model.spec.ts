@@ -13,7 +13,7 @@ import type { ScenarioSnapshot } from '../machine';
 import { getBuiltInDefinition, machineFor } from '../registry';
 import { eventsFor } from '../testing/model';
 import type { CallType } from './call-types';
-import { answerKey, decodeStep, phoneCall, type PhoneCase } from './phone-call';
+import { answerKey, decodeStep, phoneCall, type PhoneCase, type PhoneParams } from './phone-call';
 
 function serialize(s: ScenarioSnapshot): string {
 	const c = s.context;
@@ -47,7 +47,7 @@ describe('phone call machine: bounded model walk', () => {
 		it(`${type}: every state can finish, every final is scored, unlawful disclosure always fails`, () => {
 			const base = getBuiltInDefinition('phone-call-assessment')!;
 			const definition: ScenarioDefinition = { ...base, params: { ...base.params, callTypes: [type] } };
-			const c = phoneCall.setup(definition, 3, '2026-11-25');
+			const c = phoneCall.setup(definition as ScenarioDefinition<PhoneParams>, 3, '2026-11-25');
 			const adj = getAdjacencyMap(machineFor(phoneCall), {
 				input: { definition, case: c },
 				events: eventsFor(phoneCall),
