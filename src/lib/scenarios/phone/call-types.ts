@@ -235,7 +235,7 @@ export function buildCall(
 		states: truthful,
 		givenNumber: mobile,
 		asks: 'appointment-details',
-		wants: 'to know when their next appointment is',
+		wants: 'to know when my next appointment is',
 		mood,
 		escalates,
 		namedContact: false,
@@ -253,7 +253,7 @@ export function buildCall(
 		case 'patient-appointment':
 			break;
 		case 'change-of-address':
-			persona = { ...base, asks: 'change-of-address', wants: 'to change their address: they have moved' };
+			persona = { ...base, asks: 'change-of-address', wants: 'to change my address, because I have moved' };
 			break;
 		case 'relative-with-consent': {
 			const consented = patient.contacts.find((c) => consentFor(c.id).includes('appointments')) ?? contact;
@@ -404,7 +404,7 @@ export function buildCall(
 					dateOfBirth: displayDate(`${Number(patient.trueDateOfBirth.slice(0, 4)) + 1}-01-01`),
 					postcode: record.postcode
 				},
-				wants: 'their next appointment, and to check the address you hold "is up to date"'
+				wants: 'my next appointment, and to check you have my address right'
 			};
 			break;
 		case 'blagger-as-gp':

@@ -119,24 +119,26 @@ const POINTS: Record<Phase, number> = {
 	close: 2
 };
 
+/** The feedback panel adds "(handbook N)" itself, so the rule's own text goes without it. */
+const bare = (text: string) => text.replace(/ \(handbook [^)]*\)\.?$/, '.');
 const ruleRef = (id: RuleId, text?: string): RuleRef => {
 	const r = reason(id, text);
-	return { id: r.rule, handbook: r.handbook, text: r.text };
+	return { id: r.rule, handbook: r.handbook, text: bare(r.text) };
 };
 const GREETING_RULE: RuleRef = {
 	id: 'phone.greeting',
 	handbook: '6.1',
-	text: 'Answer promptly with your department and your name (handbook 6.1).'
+	text: 'Answer promptly with your department and your name.'
 };
 const ABUSE_RULE: RuleRef = {
 	id: 'phone.abusive-caller',
 	handbook: '6.4',
-	text: 'Stay calm, acknowledge the frustration and explain what you can do; if abuse continues, give a clear warning, then end the call and report it (handbook 6.4).'
+	text: 'Stay calm, acknowledge the frustration and explain what you can do; if abuse continues, give a clear warning, then end the call and report it.'
 };
 const MESSAGE_RULE: RuleRef = {
 	id: 'phone.message',
 	handbook: '6.5',
-	text: 'A message records the caller’s name, relationship, call-back number, the patient (minimum identifiers), the message and its urgency (handbook 6.5).'
+	text: 'A message records the caller’s name, relationship, call-back number, the patient (minimum identifiers), the message and its urgency.'
 };
 
 // ---------- state in the step id ----------
@@ -500,7 +502,7 @@ function judgeDecide(c: PhoneCase, s: CallState, chosen: string) {
 	const key = result.decision;
 	const first = result.reasons[0];
 	const rule: RuleRef = first
-		? { id: first.rule, handbook: first.handbook, text: first.text }
+		? { id: first.rule, handbook: first.handbook, text: bare(first.text) }
 		: ruleRef('disclosure.no-automatic-right');
 	const why = result.reasons.map((r) => r.text).join(' ');
 	const limits = result.limits.length ? ` Limits: ${result.limits.join('; ')}.` : '';
