@@ -24,6 +24,6 @@ describe('model-based walk of every scenario machine (xstate/graph)', () => {
 					(p.items ?? p.sheets ?? p.folders ?? (p.tasks as unknown[] | undefined)?.length ?? 1) as number
 				);
 			}
-		});
+		}, 60_000);
 	}
 });

@@ -9,6 +9,7 @@ import { looseFiling } from './filing/loose-filing';
 import { shelving } from './filing/shelving';
 import { folderCare } from './filing/folder-care';
 import type { AnyScenarioKind } from './kind';
+import { phoneCall } from './phone/phone-call';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import gentle from './definitions/nhs-number-check-gentle.json';
 import realistic from './definitions/nhs-number-check-realistic.json';
@@ -24,13 +25,18 @@ import folderCareGentle from './definitions/folder-care-gentle.json';
 import folderCareRealistic from './definitions/folder-care-realistic.json';
 import folderCareAssessment from './definitions/folder-care-assessment.json';
 
+import phoneGentle from './definitions/phone-call-gentle.json';
+import phoneRealistic from './definitions/phone-call-realistic.json';
+import phoneAssessment from './definitions/phone-call-assessment.json';
+
 const KINDS: AnyScenarioKind[] = [
 	nhsNumberCheck,
 	...RETRIEVAL_KINDS,
 	looseFiling,
 	shelving,
 	folderCare,
-	...DATA_PROTECTION_KINDS
+	...DATA_PROTECTION_KINDS,
+	phoneCall
 ];
 
 const kinds = new Map<string, AnyScenarioKind>(KINDS.map((k) => [k.kind, k]));
@@ -98,7 +104,10 @@ export const BUILT_IN_DEFINITIONS: readonly ScenarioDefinition[] = [
 	folderCareGentle,
 	folderCareRealistic,
 	folderCareAssessment,
-	...DATA_PROTECTION_DEFINITIONS
+	...DATA_PROTECTION_DEFINITIONS,
+	phoneGentle,
+	phoneRealistic,
+	phoneAssessment
 ].map(parseDefinition);
 
 export function getBuiltInDefinition(id: string): ScenarioDefinition | undefined {

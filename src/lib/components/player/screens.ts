@@ -8,6 +8,7 @@ import UrgentRequestScreen from '../retrieval/UrgentRequestScreen.svelte';
 import LooseFilingScreen from '$lib/components/filing/LooseFilingScreen.svelte';
 import ShelvingScreen from '$lib/components/filing/ShelvingScreen.svelte';
 import FolderCareScreen from '$lib/components/filing/FolderCareScreen.svelte';
+import PhoneCallScreen from '$lib/components/phone/PhoneCallScreen.svelte';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -28,5 +29,6 @@ export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'deceased-patient-records': DecisionScreen,
 	'police-and-third-parties': DecisionScreen,
 	'records-desk-day': DecisionScreen,
-	'retention-disposal-review': DecisionScreen
+	'retention-disposal-review': DecisionScreen,
+	'phone-call': PhoneCallScreen
 };

@@ -1,0 +1,889 @@
+/**
+ * "Take a phone call" (family: phone; handbook 6.1-6.5, 1.6, 4.5-4.13). One call per case: the learner greets
+ * the caller, deals with abuse if there is any, checks who the caller is (by asking, not telling), looks the
+ * patient up or calls back through the directory, decides what may be said, takes a message when one is needed
+ * and closes and logs the call.
+ *
+ * The call's state (every answer so far) is carried in the step id, so `view`, `judge` and `next` read it back
+ * and the caller reacts to what actually happened: a blagger who is read the details uses them, a genuine caller
+ * asked properly answers, an angry caller calms or escalates. The steps on the way are fixed by the case (so the
+ * score's denominator is exact); what the caller says, and the answer key, depend on the state.
+ *
+ * The answer key at the decision step is `decideDisclosure` applied to the call's facts as they stand after the
+ * learner's checks: this file never restates a disclosure rule.
+ */
+import { z } from '$lib/scenarios/zod';
+import { decideDisclosure, DECISIONS, type Decision, type DisclosureRequest } from '../../domain/disclosure';
+import { matchIdentity } from '../../domain/identity-match';
+import { reason, type RuleId } from '../../domain/rules';
+import type { DecisionOutcome, RuleRef, Choice } from '../decisions';
+import type { Judgement, ScenarioKind, StepView } from '../kind';
+import type { OutcomeId } from '../outcomes';
+import { randomInt, seededRandom } from '../prng';
+import { buildCall, CALL_TYPES, type CallCase, type PhoneRecord } from './call-types';
+
+export const paramsSchema = z.object({
+	callTypes: z
+		.array(z.enum(CALL_TYPES, { error: `must be one of: ${CALL_TYPES.join(', ')}` }))
+		.min(1, 'must list at least one call type'),
+	/** Share of callers (other than abusive ones) who are angry, 0-1. */
+	angryShare: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+	/** Abusive callers carry on after a warning, so the call must be ended. */
+	abusiveEscalates: z.boolean({ error: 'must be true or false' })
+});
+export type PhoneParams = z.infer<typeof paramsSchema>;
+
+const PHASES = ['greet', 'calm', 'warn', 'identify', 'check', 'decide', 'message', 'close'] as const;
+export type Phase = (typeof PHASES)[number];
+
+const GREET = ['full', 'name-only', 'curt'] as const;
+const CALM = ['acknowledge', 'argue', 'placate'] as const;
+const WARN = ['warn', 'hang-up', 'keep-listening'] as const;
+const IDENTIFY = ['asked', 'readout', 'skipped'] as const;
+const CHECK = [
+	'lookup',
+	'lookup-switchboard',
+	'lookup-given-number',
+	'lookup-record-number',
+	'none'
+] as const;
+const DECIDE = [...DECISIONS, 'confirm-is-patient'] as const;
+const MESSAGE = ['form', 'no-message'] as const;
+const CLOSE = ['next-steps-and-log', 'log-only', 'no-log', 'end-and-report'] as const;
+const ALL_CHOICES = [
+	...new Set<string>([...GREET, ...CALM, ...WARN, ...IDENTIFY, ...CHECK, ...DECIDE, ...MESSAGE, ...CLOSE])
+] as [string, ...string[]];
+
+export const messageFormSchema = z.object({
+	callerName: z.string().max(200),
+	relationship: z.string().max(200),
+	callBackNumber: z.string().max(50),
+	patient: z.string().max(200),
+	details: z.string().max(2000),
+	urgency: z.enum(['routine', 'urgent', ''])
+});
+export type MessageForm = z.infer<typeof messageFormSchema>;
+
+export const answerSchema = z.object({
+	choice: z.enum(ALL_CHOICES),
+	message: messageFormSchema.optional()
+});
+export type PhoneAnswer = z.infer<typeof answerSchema>;
+
+/** Everything the learner has done so far: the step id carries it. */
+export interface CallState {
+	greet?: string;
+	calm?: string;
+	warn?: string;
+	identify?: string;
+	check?: string;
+	decide?: string;
+	message?: string;
+	/** How complete the message form was: missing field names, comma-separated ('' = complete). */
+	missing?: string;
+	close?: string;
+}
+
+export interface PhoneCase extends CallCase {
+	steps: Phase[];
+	messageExpected: boolean;
+}
+
+export interface Turn {
+	who: 'caller' | 'you' | 'action';
+	text: string;
+}
+
+export interface PhoneView {
+	phase: Phase;
+	/** The conversation so far, the caller's newest line last. */
+	transcript: Turn[];
+	/** The compact record panel: null until the learner has looked the patient up. */
+	record: PhoneRecord | null;
+	directory: { practice: string; switchboard: string };
+	givenNumber: string;
+	mood: 'calm' | 'anxious' | 'angry' | 'abusive';
+	/** Suggested message form contents are never given: the learner fills the form. */
+	messageFields: (keyof MessageForm)[];
+}
+
+const OUTCOMES: OutcomeId[] = ['cs2.enquiries', 'dsa.law-and-principles', 'dsa.threats'];
+const POINTS: Record<Phase, number> = {
+	greet: 1,
+	calm: 2,
+	warn: 2,
+	identify: 2,
+	check: 2,
+	decide: 4,
+	message: 2,
+	close: 2
+};
+
+/** The feedback panel adds "(handbook N)" itself, so the rule's own text goes without it. */
+const bare = (text: string) => text.replace(/ \(handbook [^)]*\)\.?$/, '.');
+const ruleRef = (id: RuleId, text?: string): RuleRef => {
+	const r = reason(id, text);
+	return { id: r.rule, handbook: r.handbook, text: bare(r.text) };
+};
+const GREETING_RULE: RuleRef = {
+	id: 'phone.greeting',
+	handbook: '6.1',
+	text: 'Answer promptly with your department and your name.'
+};
+const ABUSE_RULE: RuleRef = {
+	id: 'phone.abusive-caller',
+	handbook: '6.4',
+	text: 'Stay calm, acknowledge the frustration and explain what you can do; if abuse continues, give a clear warning, then end the call and report it.'
+};
+const MESSAGE_RULE: RuleRef = {
+	id: 'phone.message',
+	handbook: '6.5',
+	text: 'A message records the caller’s name, relationship, call-back number, the patient (minimum identifiers), the message and its urgency.'
+};
+
+// ---------- state in the step id ----------
+
+const KEYS: (keyof CallState)[] = [
+	'greet',
+	'calm',
+	'warn',
+	'identify',
+	'check',
+	'decide',
+	'message',
+	'missing',
+	'close'
+];
+
+export function encodeStep(phase: Phase, s: CallState): string {
+	const parts = KEYS.filter((k) => s[k] !== undefined).map((k) => `${k}=${s[k]}`);
+	return parts.length ? `${phase}?${parts.join('&')}` : phase;
+}
+
+export function decodeStep(stepId: string): { phase: Phase; state: CallState } {
+	const [phase, query = ''] = stepId.split('?');
+	if (!PHASES.includes(phase as Phase)) throw new RangeError(`No call step ${stepId}`);
+	const state: CallState = {};
+	for (const part of query.split('&').filter(Boolean)) {
+		const [k, v = ''] = part.split('=');
+		if (KEYS.includes(k as keyof CallState)) state[k as keyof CallState] = v;
+	}
+	return { phase: phase as Phase, state };
+}
+
+// ---------- the facts and the answer key ----------
+
+const PROFESSIONAL = new Set(['gp', 'professional']);
+/** Callers who get nothing on the phone whoever they are (handbook 6.3): a missed check matters less. */
+const REFUSED = new Set(['police', 'press', 'insurer', 'solicitor']);
+
+/** The disclosure request as the call stands: who is really asking, how far identity was checked. */
+export function requestFor(c: CallCase, s: CallState): DisclosureRequest {
+	const p = c.persona;
+	const looked = (s.check ?? 'none').startsWith('lookup');
+	const switchboard = s.check === 'lookup-switchboard';
+	let requester = p.requester;
+	// Ringing the real surgery exposes a caller who only pretended to be it: they are now an unknown caller.
+	if (!p.genuine && PROFESSIONAL.has(p.requester) && switchboard) requester = 'unknown';
+	let verified = false;
+	let method: DisclosureRequest['identity']['method'];
+	if (PROFESSIONAL.has(requester)) {
+		verified = switchboard && p.genuine;
+		method = switchboard ? 'call-back-switchboard' : undefined;
+	} else if (requester !== 'unknown') {
+		const stated = matchIdentity(
+			{ name: p.states.name, dateOfBirth: p.states.dateOfBirth, postcode: p.states.postcode },
+			{ name: c.record.name, dateOfBirth: c.record.dobIso, postcode: c.record.postcode }
+		);
+		verified = s.identify === 'asked' && looked && stated.outcome === 'match' && p.genuine;
+		if (verified) method = s.check === 'lookup-record-number' ? 'call-back-number-on-record' : 'positive-id';
+	}
+	return {
+		requester,
+		channel: 'phone',
+		identity: { verified, method },
+		asks: p.asks,
+		record: {
+			ageYears: c.facts.ageYears,
+			consent: c.facts.consent,
+			requesterIsNamedContact: p.namedContact && p.genuine,
+			competentChild: c.facts.competentChild,
+			lacksCapacity: c.facts.lacksCapacity,
+			lpaType: c.facts.lpaType
+		},
+		paperwork: {
+			parentalResponsibility: Boolean(c.facts.parentalResponsibilityOnRecord) && looked,
+			registeredAuthoritySeen: Boolean(c.facts.registeredLpaOnRecord) && looked
+		}
+	};
+}
+
+/** The right check for this caller: who would a careful member of staff ring, and what would they look at. */
+export function idealCheck(c: CallCase): (typeof CHECK)[number] {
+	if (PROFESSIONAL.has(c.persona.requester)) return 'lookup-switchboard';
+	if (c.persona.asks === 'change-of-address') return 'lookup-record-number';
+	return 'lookup';
+}
+
+/** The state a careful learner reaches before deciding: used for the message step and in tests. */
+export function idealState(c: CallCase): CallState {
+	return { greet: 'full', identify: 'asked', check: idealCheck(c) };
+}
+
+export function answerKey(c: CallCase, s: CallState): Decision {
+	return decideDisclosure(requestFor(c, s)).decision;
+}
+
+const DISCLOSING = new Set<string>(['disclose', 'disclose-within-limits']);
+
+// ---------- words ----------
+
+function patientFirstName(c: CallCase): string {
+	return c.record.name.split(' ')[0];
+}
+
+function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
+	const r = c.record;
+	const first = patientFirstName(c);
+	switch (phase) {
+		case 'greet':
+			return [
+				{ id: 'full', label: `“Good morning, ${c.department}, ${c.learnerName} speaking. How can I help?”` },
+				{ id: 'name-only', label: `“Hello, ${c.learnerName} speaking.”` },
+				{ id: 'curt', label: '“Yeah, hello?”' }
+			];
+		case 'calm':
+			return [
+				{
+					id: 'acknowledge',
+					label:
+						'“I can hear this has been really frustrating. I do want to help: let me explain what I can do.”'
+				},
+				{ id: 'argue', label: '“There’s no need to talk to me like that. Calm down.”' },
+				{ id: 'placate', label: 'Tell them what they asked for, so that they stop shouting' }
+			];
+		case 'warn':
+			return [
+				{
+					id: 'warn',
+					label: '“I want to help, but if the abusive language continues I will end this call.”'
+				},
+				{ id: 'hang-up', label: 'Put the phone down straight away, without a warning' },
+				{ id: 'keep-listening', label: 'Say nothing and let them carry on' }
+			];
+		case 'identify':
+			return [
+				{
+					id: 'asked',
+					label:
+						'“So I can help, please can you tell me the patient’s full name, date of birth and postcode?”'
+				},
+				{
+					id: 'readout',
+					label: `“Let me find them… is that ${r.name}, born ${r.dateOfBirth}, postcode ${r.postcode}?”`
+				},
+				{ id: 'skipped', label: 'Carry on without checking who the patient is or who is calling' }
+			];
+		case 'check':
+			return [
+				{
+					id: 'lookup',
+					label: 'Put the caller on hold, look the patient up and check the contacts, consent and notes'
+				},
+				{
+					id: 'lookup-switchboard',
+					label:
+						'Look the patient up, then end the call and ring back through the switchboard number in the directory'
+				},
+				{
+					id: 'lookup-given-number',
+					label: `Look the patient up, then ring back on the number the caller gives (${c.persona.givenNumber})`
+				},
+				{
+					id: 'lookup-record-number',
+					label: 'Look the patient up, then ring back on the phone number already on the patient’s record'
+				},
+				{ id: 'none', label: 'Go by what the caller has told you' }
+			];
+		case 'decide':
+			return [
+				{ id: 'disclose', label: 'Give them what they asked for' },
+				{
+					id: 'disclose-within-limits',
+					label:
+						'Give only what they need, or what the consent or authority on the record covers, and nothing more'
+				},
+				{
+					id: 'verify-first',
+					label:
+						'“I can’t go any further until I’ve confirmed who you are and that you can have this”, and explain how'
+				},
+				{
+					id: 'call-back-via-switchboard',
+					label: '“I’ll ring you back through your switchboard before I share anything”'
+				},
+				{
+					id: 'take-message',
+					label: `“I can’t confirm whether ${first} is a patient here, but I can take a message and pass it on”`
+				},
+				{
+					id: 'refer-ig-or-access-team',
+					label:
+						'“This needs to come in writing to our information governance / access to records team”, and how'
+				},
+				{
+					id: 'refuse',
+					label:
+						'“I’m sorry, I can’t give out any information about anyone”, and explain the proper route (press: transfer to Communications)'
+				},
+				{ id: 'confirm-is-patient', label: `“Yes, ${first} is known to us”, then take a message` }
+			];
+		case 'message':
+			return [
+				{ id: 'form', label: 'Fill in the message form and send it to the team' },
+				{ id: 'no-message', label: 'No message needed' }
+			];
+		case 'close':
+			return c.steps.includes('warn')
+				? [
+						{
+							id: 'end-and-report',
+							label: 'End the call, write it up in the call log and tell your manager (incident report)'
+						},
+						{ id: 'no-log', label: 'End the call and get on with your work' },
+						{ id: 'log-only', label: 'Write a note in the call log only' }
+					]
+				: [
+						{
+							id: 'next-steps-and-log',
+							label:
+								'Explain what happens next, thank them, and record the call (who, what was asked, what you said and why) in the call log'
+						},
+						{ id: 'log-only', label: 'Say goodbye and record the call in the call log' },
+						{
+							id: 'no-log',
+							label: 'Tell them what happens next, say goodbye and go straight on to the next call'
+						}
+					];
+	}
+}
+
+function labelOf(c: PhoneCase, phase: Phase, id: string | undefined): string {
+	return choicesFor(c, phase).find((ch) => ch.id === id)?.label ?? id ?? '';
+}
+
+function opening(c: PhoneCase, s: CallState): string {
+	const p = c.persona;
+	const angry = p.mood === 'angry' || p.mood === 'abusive';
+	const pre =
+		s.greet === 'full' ? '' : angry ? 'Is this even Health Records? ' : 'Oh, hello… is that Health Records? ';
+	const about = p.requester === 'patient' ? '' : ` I’m calling about ${c.record.name}.`;
+	const who =
+		p.requester === 'patient' ? `It’s ${p.claimedName}.` : `I’m ${p.claimedName}, ${p.claimedRole}.`;
+	const want = ` I want ${p.wants}.`;
+	if (p.mood === 'abusive')
+		return `${pre}${who}${about} I’ve been ringing for hours, you lot are useless. I want ${p.wants} and I want it NOW.`;
+	if (angry)
+		return `${pre}${who}${about}${want} And I’d like an answer today, please, not another runaround.`;
+	return `${pre}${who}${about}${want}`;
+}
+
+function identifyReaction(c: PhoneCase, s: CallState): string {
+	const p = c.persona;
+	if (s.identify === 'readout')
+		return p.genuine
+			? 'Yes, that’s right.'
+			: `Yes, that’s me: ${c.record.dateOfBirth}, ${c.record.postcode}. So, what have you got for me?`;
+	if (s.identify === 'skipped') return 'Right. So can you help me or not?';
+	if (PROFESSIONAL.has(p.requester) && !p.genuine)
+		return `I haven’t got all that in front of me: just search for ${c.record.name}, it’s all on your system. The patient is sitting here with me. Ring me on ${p.givenNumber} if you must.`;
+	if (!p.genuine)
+		return `It’s ${p.states.name}… date of birth ${p.states.dateOfBirth}, I think? Postcode ${p.states.postcode}. You can see it all on your screen anyway, can’t you?`;
+	if (REFUSED.has(p.requester))
+		return `I’ve got the name, ${c.record.name}, and date of birth ${p.states.dateOfBirth}. Look, it’s a simple question.`;
+	return `Yes: ${p.states.name}, born ${p.states.dateOfBirth}, postcode ${p.states.postcode}.`;
+}
+
+function checkReaction(c: PhoneCase, s: CallState): string {
+	const p = c.persona;
+	const r = c.record;
+	switch (s.check) {
+		case 'lookup':
+			return '(You put the caller on hold and look the patient up. The record is on your screen.)';
+		case 'lookup-switchboard':
+			if (p.requester === 'professional')
+				return p.genuine
+					? '(You look the patient up, then ring the ward through the hospital switchboard. The nurse in charge confirms the request.)'
+					: '(You ring through the switchboard. The ward has never heard of the caller.)';
+			if (p.requester === 'gp')
+				return p.genuine
+					? `(You look the patient up, then ring ${r.gpPractice.name} on ${r.gpPractice.switchboard} from the directory. The receptionist puts you through and ${p.claimedName} confirms the request.)`
+					: `(You ring ${r.gpPractice.name} on ${r.gpPractice.switchboard} from the directory. The practice has nobody called ${p.claimedName} and no record of anyone calling about this patient.)`;
+			return `(You ring the switchboard number in the directory. Nobody there knows of this call: ${p.claimedName} is not a professional who can be verified this way.)`;
+		case 'lookup-given-number':
+			return `(You ring ${p.givenNumber}, the number the caller gave. The same voice answers: “Hello, yes, it’s me.”)`;
+		case 'lookup-record-number':
+			return r.homePhone && p.genuine && p.requester === 'patient'
+				? `(You ring ${r.homePhone}, the number on the record. ${r.name} answers and confirms they asked for this.)`
+				: `(You ring ${r.homePhone ?? 'the number on the record'}. ${p.genuine ? 'Someone answers, but it is not the caller.' : `${r.name} answers, and says they have not rung the hospital today.`})`;
+		default:
+			return '(You carry on with what the caller has told you.)';
+	}
+}
+
+function decideReaction(c: PhoneCase, s: CallState): string {
+	const p = c.persona;
+	const d = s.decide ?? '';
+	const calmed = p.mood !== 'abusive' || s.calm === 'acknowledge';
+	if (DISCLOSING.has(d) || d === 'confirm-is-patient' || s.calm === 'placate') {
+		if (!p.genuine)
+			return `Great, that’s really helpful. And just so I’ve got it right, which address have you got for ${patientFirstName(c)}? And the mobile number?`;
+		return 'Thank you, that’s all I needed.';
+	}
+	if (!calmed) return 'Typical. Useless, the lot of you.';
+	if (!p.genuine) return 'Fine. Forget it then.';
+	if (p.mood === 'angry') return 'Right… OK. I suppose that makes sense. What happens now?';
+	return 'OK, I understand. What happens now?';
+}
+
+/** The conversation up to the start of `phase`, rebuilt from the state. */
+export function transcriptFor(c: PhoneCase, phase: Phase, s: CallState): Turn[] {
+	const turns: Turn[] = [{ who: 'action', text: '(The phone rings.)' }];
+	const steps = c.steps;
+	for (const step of steps) {
+		if (step === phase) break;
+		const chosen = s[step as keyof CallState];
+		if (step === 'check' || step === 'message') {
+			turns.push({ who: 'action', text: labelOf(c, step, chosen) });
+		} else turns.push({ who: 'you', text: labelOf(c, step, chosen) });
+		const next = steps[steps.indexOf(step) + 1];
+		const line = reactionAfter(c, step, s, next);
+		if (line) turns.push(line);
+	}
+	return turns;
+}
+
+function reactionAfter(c: PhoneCase, step: Phase, s: CallState, next: Phase | undefined): Turn | null {
+	const p = c.persona;
+	switch (step) {
+		case 'greet':
+			return { who: 'caller', text: opening(c, s) };
+		case 'calm':
+			if (s.calm === 'acknowledge' && !p.escalates)
+				return { who: 'caller', text: 'All right… sorry. I’m just really worried about them.' };
+			if (s.calm === 'placate')
+				return { who: 'caller', text: decideReaction(c, { ...s, decide: 'disclose' }) };
+			return {
+				who: 'caller',
+				text: 'Don’t you tell me what to do! You’re a [offensive language] waste of space, and I’ll be down there to sort you out.'
+			};
+		case 'warn':
+			return s.warn === 'hang-up'
+				? { who: 'action', text: '(You put the phone down.)' }
+				: { who: 'caller', text: '[More offensive language and a threat.] (The abuse carries on.)' };
+		case 'identify':
+			return { who: 'caller', text: identifyReaction(c, s) };
+		case 'check':
+			return { who: 'action', text: checkReaction(c, s) };
+		case 'decide':
+			return { who: 'caller', text: decideReaction(c, s) };
+		case 'message':
+			return next ? { who: 'caller', text: 'Thank you.' } : null;
+		default:
+			return null;
+	}
+}
+
+// ---------- judging ----------
+
+function judgeDecide(c: PhoneCase, s: CallState, chosen: string) {
+	const req = requestFor(c, s);
+	const result = decideDisclosure(req);
+	const key = result.decision;
+	const first = result.reasons[0];
+	const rule: RuleRef = first
+		? { id: first.rule, handbook: first.handbook, text: bare(first.text) }
+		: ruleRef('disclosure.no-automatic-right');
+	const why = result.reasons.map((r) => r.text).join(' ');
+	const limits = result.limits.length ? ` Limits: ${result.limits.join('; ')}.` : '';
+	const verifiedNote = req.identity.verified
+		? 'Identity was checked properly.'
+		: 'Identity was not verified on this call.';
+	let outcome: DecisionOutcome;
+	let lead: string;
+	if (chosen === key) {
+		outcome = 'correct';
+		lead = 'Right decision.';
+	} else if ((DISCLOSING.has(chosen) && !DISCLOSING.has(key)) || chosen === 'confirm-is-patient') {
+		outcome = DISCLOSING.has(key) ? 'major' : 'critical';
+		lead =
+			chosen === 'confirm-is-patient'
+				? 'Confirming that someone is a patient is itself a disclosure (handbook 6.3).'
+				: 'Information was disclosed to a caller who was not verified or not entitled to it: a breach, and blagging if they were not who they said (handbook 4.10, 6.2).';
+	} else if (chosen === 'disclose' && key === 'disclose-within-limits') {
+		outcome = 'major';
+		lead = 'More than was needed: share only what the rules allow (Caldicott principle 3, handbook 4.4).';
+	} else if (DISCLOSING.has(key)) {
+		outcome = 'major';
+		lead = 'This caller was entitled to the information once checked, and was turned away.';
+	} else {
+		outcome = 'minor';
+		lead = 'Nothing was disclosed, which is safe, but this is not the right route for this caller.';
+	}
+	return {
+		outcome,
+		rule,
+		correct: { values: [key], text: labelOf(c, 'decide', key) },
+		explanation: `${lead} ${verifiedNote} ${why}${limits}`
+	};
+}
+
+export function missingFields(form: MessageForm | undefined): (keyof MessageForm)[] {
+	if (!form) return ['callerName', 'relationship', 'callBackNumber', 'patient', 'details', 'urgency'];
+	return (Object.keys(messageFormSchema.shape) as (keyof MessageForm)[]).filter(
+		(k) => String(form[k] ?? '').trim() === ''
+	);
+}
+
+const FIELD_NAMES: Record<keyof MessageForm, string> = {
+	callerName: 'caller’s name',
+	relationship: 'relationship or role',
+	callBackNumber: 'call-back number',
+	patient: 'patient',
+	details: 'message',
+	urgency: 'urgency'
+};
+
+function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswer) {
+	const p = c.persona;
+	const chosen = answer.choice;
+	const correctOf = (id: string) => ({ values: [id], text: labelOf(c, phase, id) });
+	switch (phase) {
+		case 'greet':
+			return chosen === 'full'
+				? {
+						outcome: 'correct' as const,
+						rule: GREETING_RULE,
+						correct: correctOf('full'),
+						explanation:
+							'A good start: the caller knows where they are and who they are talking to (handbook 6.1).'
+					}
+				: {
+						outcome: 'minor' as const,
+						rule: GREETING_RULE,
+						correct: correctOf('full'),
+						explanation:
+							'Greet with your department and your name, so the caller knows they have the right place (handbook 6.1).'
+					};
+		case 'calm':
+			return {
+				outcome:
+					chosen === 'acknowledge'
+						? ('correct' as const)
+						: chosen === 'placate'
+							? ('critical' as const)
+							: ('minor' as const),
+				rule: ABUSE_RULE,
+				correct: correctOf('acknowledge'),
+				explanation:
+					chosen === 'placate'
+						? 'Never give out information to calm a caller down or end the call: pressure is a warning sign of blagging (handbook 6.4).'
+						: chosen === 'argue'
+							? 'Telling someone to calm down usually makes things worse. Listen, acknowledge and say what you can do (handbook 6.4).'
+							: 'Acknowledging the frustration and saying what you can do is how to de-escalate (handbook 6.4).'
+			};
+		case 'warn':
+			return {
+				outcome: chosen === 'warn' ? ('correct' as const) : ('minor' as const),
+				rule: ABUSE_RULE,
+				correct: correctOf('warn'),
+				explanation:
+					chosen === 'warn'
+						? 'A clear, calm warning first; when the abuse carries on you may end the call (handbook 6.4).'
+						: 'When abuse continues, give a clear warning that you will end the call, and end it if it carries on (handbook 6.4).'
+			};
+		case 'identify': {
+			const rule = ruleRef('ppi.ask-dont-tell');
+			if (chosen === 'asked')
+				return {
+					outcome: 'correct' as const,
+					rule,
+					correct: correctOf('asked'),
+					explanation:
+						'An open question: the caller has to state the details, and you compare them with the record (handbook 1.6, 6.2).'
+				};
+			if (chosen === 'readout') {
+				const isPatient = p.genuine && p.requester === 'patient';
+				return {
+					outcome: isPatient ? ('major' as const) : ('critical' as const),
+					rule,
+					correct: correctOf('asked'),
+					explanation: isPatient
+						? 'Reading the details out lets anyone say “yes”: ask the caller to state them (handbook 1.6, 6.2).'
+						: `Reading out the name, date of birth and postcode told ${p.genuine ? 'a caller who is not the patient' : 'someone who was not the patient'} the patient’s details and confirmed they are known here: a disclosure to an unverified caller (handbook 1.6, 6.2, 6.3).`
+				};
+			}
+			const matters = !REFUSED.has(p.requester);
+			return {
+				outcome: matters ? ('major' as const) : ('minor' as const),
+				rule,
+				correct: correctOf('asked'),
+				explanation:
+					'Check which patient the call is about, and who is calling, before going any further (handbook 6.2).'
+			};
+		}
+		case 'check': {
+			const ideal = idealCheck(c);
+			const rule =
+				ideal === 'lookup-switchboard'
+					? ruleRef('disclosure.call-back')
+					: ideal === 'lookup-record-number'
+						? ruleRef('disclosure.change-of-contact')
+						: ruleRef('disclosure.verify-caller');
+			if (chosen === ideal)
+				return {
+					outcome: 'correct' as const,
+					rule,
+					correct: correctOf(ideal),
+					explanation:
+						ideal === 'lookup-switchboard'
+							? 'Ringing back through the number in the directory proves who a professional is; the number a caller gives proves nothing (handbook 6.2).'
+							: ideal === 'lookup-record-number'
+								? 'Before changing contact details, ring back on the number already on the record (handbook 3.2, 6.2).'
+								: 'Looking at the record shows whether the details match and what consent, contacts and notes say (handbook 6.2, 6.3).'
+				};
+			return {
+				outcome:
+					chosen === 'lookup-given-number' || (chosen === 'none' && !REFUSED.has(p.requester))
+						? ('major' as const)
+						: ('minor' as const),
+				rule,
+				correct: correctOf(ideal),
+				explanation:
+					chosen === 'lookup-given-number'
+						? 'Never ring back on the number the caller gives: a blagger answers it. Use the switchboard number from the directory, or a number you already hold (handbook 6.2).'
+						: chosen === 'none'
+							? 'Look at the record: it holds the details to compare, the consent and contacts, and any notes (handbook 6.2, 6.3).'
+							: `The better check here: ${labelOf(c, 'check', ideal).toLowerCase()} (handbook 6.2).`
+			};
+		}
+		case 'decide':
+			return judgeDecide(c, s, chosen);
+		case 'message': {
+			const missing = chosen === 'form' ? missingFields(answer.message) : missingFields(undefined);
+			if (chosen === 'no-message')
+				return {
+					outcome: 'major' as const,
+					rule: MESSAGE_RULE,
+					correct: correctOf('form'),
+					explanation:
+						'The caller had something the team needs to know: take a message rather than let it drop (handbook 6.3, 6.5).'
+				};
+			return {
+				outcome: missing.length === 0 ? ('correct' as const) : ('minor' as const),
+				rule: MESSAGE_RULE,
+				correct: correctOf('form'),
+				explanation:
+					missing.length === 0
+						? 'A complete message the team can act on (handbook 6.5).'
+						: `The message is missing: ${missing.map((m) => FIELD_NAMES[m]).join(', ')} (handbook 6.5).`
+			};
+		}
+		case 'close': {
+			const ended = c.steps.includes('warn');
+			const right = ended ? 'end-and-report' : 'next-steps-and-log';
+			return {
+				outcome:
+					chosen === right
+						? ('correct' as const)
+						: chosen === 'no-log'
+							? ('major' as const)
+							: ('minor' as const),
+				rule: ended ? ABUSE_RULE : ruleRef('disclosure.record-call'),
+				correct: correctOf(right),
+				explanation: ended
+					? 'After ending an abusive call: record it accurately, tell your manager and report it through the incident system (handbook 6.4).'
+					: chosen === right
+						? 'The caller knows what happens next, and the call log shows who called, what was asked, what was said and why (handbook 6.1).'
+						: chosen === 'no-log'
+							? 'Record every call that matters: who, what was asked, what was disclosed and on what basis (handbook 6.1).'
+							: 'Tell the caller what happens next, so they are not left wondering (handbook 6.1).'
+			};
+		}
+	}
+}
+
+// ---------- the kind ----------
+
+function stepsFor(c: CallCase): { steps: Phase[]; messageExpected: boolean } {
+	const abusive = c.persona.mood === 'abusive';
+	if (abusive && c.persona.escalates)
+		return { steps: ['greet', 'calm', 'warn', 'close'], messageExpected: false };
+	const ideal = idealState(c);
+	const messageExpected = answerKey(c, ideal) === 'take-message';
+	const steps: Phase[] = ['greet'];
+	if (abusive) steps.push('calm');
+	steps.push('identify', 'check', 'decide');
+	if (messageExpected) steps.push('message');
+	steps.push('close');
+	return { steps, messageExpected };
+}
+
+export function setupCall(params: PhoneParams, seed: number, today: string): PhoneCase {
+	const random = seededRandom(seed);
+	const type = params.callTypes[randomInt(random, params.callTypes.length)];
+	const angry = random() < params.angryShare;
+	const mood = type === 'abusive-caller' ? 'abusive' : angry ? 'angry' : random() < 0.3 ? 'anxious' : 'calm';
+	const base = buildCall(type, seed, today, mood, params.abusiveEscalates);
+	return { ...base, ...stepsFor(base) };
+}
+
+function phasePrompt(c: PhoneCase, phase: Phase): string {
+	switch (phase) {
+		case 'greet':
+			return 'The phone is ringing. How do you answer?';
+		case 'calm':
+			return 'The caller is shouting. What do you say?';
+		case 'warn':
+			return 'The abuse carries on. What do you do?';
+		case 'identify':
+			return 'What do you say next?';
+		case 'check':
+			return 'What do you do before you answer the request?';
+		case 'decide':
+			return `The caller wants ${c.persona.wants}. What do you tell them?`;
+		case 'message':
+			return 'Fill in the message form (or say no message is needed).';
+		case 'close':
+			return 'How do you finish?';
+	}
+}
+
+function answerValue(c: PhoneCase, phase: Phase, a: PhoneAnswer): string {
+	return phase === 'message' && a.choice === 'form'
+		? `form${missingFields(a.message).length ? ' (incomplete)' : ''}`
+		: a.choice;
+}
+
+export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneView> = {
+	kind: 'phone-call',
+	family: 'phone',
+	machineVersion: 1,
+	paramsSchema,
+	answerSchema,
+	setup: (definition, seed, today) => setupCall(definition.params, seed, today),
+	firstStep: () => 'greet',
+	view(c, stepId): StepView<PhoneView> {
+		const { phase, state } = decodeStep(stepId);
+		const transcript = transcriptFor(c, phase, state);
+		const looked = (state.check ?? '').startsWith('lookup');
+		const last = [...transcript].reverse().find((t) => t.who === 'caller');
+		return {
+			id: stepId,
+			index: Math.max(0, c.steps.indexOf(phase)),
+			total: c.steps.length,
+			prompt: `${last ? `Caller: “${last.text}” ` : ''}${phasePrompt(c, phase)}`,
+			choices: choicesFor(c, phase),
+			data: {
+				phase,
+				transcript,
+				record: looked ? c.record : null,
+				directory: { practice: c.record.gpPractice.name, switchboard: c.record.gpPractice.switchboard },
+				givenNumber: c.persona.givenNumber,
+				mood: c.persona.mood,
+				messageFields: Object.keys(messageFormSchema.shape) as (keyof MessageForm)[]
+			}
+		};
+	},
+	judge(c, stepId, answer): Judgement {
+		const { phase, state } = decodeStep(stepId);
+		const valid = choicesFor(c, phase).some((ch) => ch.id === answer.choice);
+		const value = answerValue(c, phase, answer);
+		const response = { value, text: labelOf(c, phase, answer.choice) };
+		const base = { response, maxPoints: POINTS[phase], outcomes: OUTCOMES };
+		if (!valid) {
+			return {
+				...base,
+				outcome: 'major',
+				correct: { values: [], text: 'One of the options offered at this point in the call' },
+				rule: GREETING_RULE,
+				explanation: 'That is not something you can do at this point in the call.'
+			};
+		}
+		return { ...base, ...judgePhase(c, phase, state, answer) };
+	},
+	next(c, stepId, answer) {
+		const { phase, state } = decodeStep(stepId);
+		const s: CallState = { ...state, [phase]: answer.choice };
+		if (phase === 'message' && answer.choice === 'form') s.missing = missingFields(answer.message).join(',');
+		const i = c.steps.indexOf(phase);
+		if (i < 0 || i + 1 >= c.steps.length) return null;
+		return encodeStep(c.steps[i + 1], s);
+	},
+	hint(c, stepId) {
+		const { phase } = decodeStep(stepId);
+		switch (phase) {
+			case 'greet':
+				return 'Say where they have reached and who you are (handbook 6.1).';
+			case 'identify':
+				return 'Ask, don’t tell: the caller states the details, you never read them out (handbook 1.6, 6.2).';
+			case 'check':
+				return 'Who could check this caller independently? The record, a number already on it, or the switchboard in the directory, never a number the caller gives (handbook 6.2).';
+			case 'decide':
+				return 'Who is really asking, is their identity checked, and what does the record say about consent, capacity or authority? (handbook 6.3, 4.13)';
+			case 'message':
+				return 'Caller’s name, relationship, call-back number, patient, message, urgency (handbook 6.5).';
+			case 'calm':
+			case 'warn':
+				return 'Calm, acknowledge, explain what you can do; warn before ending (handbook 6.4).';
+			case 'close':
+				return 'What happens next, and the call log (handbook 6.1).';
+		}
+	},
+	possiblePoints: (c) => c.steps.reduce((sum, p) => sum + POINTS[p], 0),
+	answerOptions(c, stepId) {
+		const { phase } = decodeStep(stepId);
+		if (phase === 'message')
+			return [
+				{ choice: 'form', message: completeMessage(c) },
+				{ choice: 'form', message: { ...completeMessage(c), callBackNumber: '' } },
+				{ choice: 'no-message' }
+			];
+		return choicesFor(c, phase).map((ch) => ({ choice: ch.id }));
+	}
+};
+
+/** A message a careful learner would write (for tests and the model walk). */
+export function completeMessage(c: CallCase): MessageForm {
+	return {
+		callerName: c.persona.claimedName,
+		relationship: c.persona.claimedRole,
+		callBackNumber: c.persona.givenNumber,
+		patient: `${c.record.name}, ${c.record.hospitalNumber}`,
+		details: c.persona.message || `Wants ${c.persona.wants}.`,
+		urgency: 'routine'
+	};
+}
+
+/** The best answer at each step, for tests and the "good call" transcript. */
+export function bestAnswer(c: PhoneCase, stepId: string): PhoneAnswer {
+	const { phase, state } = decodeStep(stepId);
+	switch (phase) {
+		case 'greet':
+			return { choice: 'full' };
+		case 'calm':
+			return { choice: 'acknowledge' };
+		case 'warn':
+			return { choice: 'warn' };
+		case 'identify':
+			return { choice: 'asked' };
+		case 'check':
+			return { choice: idealCheck(c) };
+		case 'decide':
+			return { choice: answerKey(c, state) };
+		case 'message':
+			return { choice: 'form', message: completeMessage(c) };
+		case 'close':
+			return { choice: c.steps.includes('warn') ? 'end-and-report' : 'next-steps-and-log' };
+	}
+}
