@@ -6,6 +6,8 @@ export const PAGES = [
 	'/progress/',
 	'/accessibility/',
 	'/trainer/',
+	'/trainer/scenarios/',
+	'/trainer/scenarios/edit/?kind=nhs-number-check',
 	'/learn/',
 	'/learn/module/?id=what-records-are-for',
 	'/learn/certificate/',

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AttemptEventRow, AttemptRow } from './attempts';
 import type { Profile } from './profiles';
+import type { ScenarioDefinitionRow } from './definitions';
 import type { SettingRow } from './settings';
 
 export const DB_NAME = 'records-room';
@@ -15,6 +16,7 @@ export class RecordsRoomDb extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	attempts!: EntityTable<AttemptRow, 'id'>;
 	attemptEvents!: Dexie.Table<AttemptEventRow, [string, number]>;
+	scenarioDefinitions!: Dexie.Table<ScenarioDefinitionRow, [string, number]>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -46,6 +48,14 @@ export const SCHEMA_LADDER: SchemaRung[] = [
 			// append-only row per event, so saving a decision never rewrites a growing log.
 			attempts: 'id, profileId, definitionId, startedAt, status, [profileId+status]',
 			attemptEvents: '[attemptId+seq], attemptId, profileId'
+		}
+	},
+	{
+		version: 3,
+		stores: {
+			// Trainer-authored scenario definitions (issue 11): one row per version, so attempts keep pointing at the
+			// version they used while the trainer edits the next one.
+			scenarioDefinitions: '[id+version], id, status, updatedAt'
 		}
 	}
 ];

@@ -5,3 +5,4 @@ export * from './settings';
 export * from './storage';
 export * from './backup';
 export * from './trainer';
+export * from './definitions';

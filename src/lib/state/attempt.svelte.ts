@@ -4,7 +4,10 @@ import {
 	createAttempt,
 	getAttempt,
 	getAttemptEvents,
+	getLatestDefinitionRow,
+	getPublishedDefinition,
 	listAttempts,
+	listPublishedDefinitions,
 	markSuperseded,
 	saveSnapshot,
 	type AttemptRow,
@@ -14,7 +17,7 @@ import {
 import type { ScenarioDefinition } from '$lib/scenarios/definition';
 import type { AnyScenarioKind, StepView } from '$lib/scenarios/kind';
 import type { ScenarioEvent, ScenarioMachine, ScenarioSnapshot } from '$lib/scenarios/machine';
-import { getBuiltInDefinition, getKind, machineFor } from '$lib/scenarios/registry';
+import { BUILT_IN_DEFINITIONS, getBuiltInDefinition, getKind, machineFor } from '$lib/scenarios/registry';
 import { machineInput, restoreAttempt } from '$lib/scenarios/resume';
 import { describeError } from './errors';
 
@@ -325,9 +328,24 @@ class AttemptSession {
 
 export const attempt = new AttemptSession();
 
-/** A definition by id: built-in ones now; trainer-authored ones from IndexedDB join here later. */
-export function findDefinition(id: string): ScenarioDefinition | undefined {
-	return getBuiltInDefinition(id);
+/**
+ * A definition by id: a built-in one, else the newest published trainer-authored one from IndexedDB. With
+ * `includeDrafts` (the trainer's preview) the newest version is used even while it is still a draft.
+ */
+export async function findDefinition(
+	db: RecordsRoomDb | null,
+	id: string,
+	opts: { includeDrafts?: boolean } = {}
+): Promise<ScenarioDefinition | undefined> {
+	const builtIn = getBuiltInDefinition(id);
+	if (builtIn || !db) return builtIn;
+	if (opts.includeDrafts) return (await getLatestDefinitionRow(db, id))?.definition;
+	return getPublishedDefinition(db, id);
+}
+
+/** Every scenario a trainee can start on this device: the built-in ones, then published trainer-authored ones. */
+export async function listPlayableDefinitions(db: RecordsRoomDb | null): Promise<ScenarioDefinition[]> {
+	return [...BUILT_IN_DEFINITIONS, ...(db ? await listPublishedDefinitions(db) : [])];
 }
 
 /** A fresh random seed for a new variant of a scenario. */
