@@ -16,7 +16,7 @@ import {
 	saveSnapshot,
 	type NewAttempt
 } from './attempts';
-import { RecordsRoomDb, SCHEMA_LADDER } from './database';
+import { CURRENT_DB_VERSION, RecordsRoomDb, SCHEMA_LADDER } from './database';
 import { createProfile, deleteProfile, describeProfileData, type Clock } from './profiles';
 
 let db: RecordsRoomDb;
@@ -166,7 +166,7 @@ describe('attempt repository', () => {
 		v1.close();
 		const upgraded = new RecordsRoomDb(name);
 		await upgraded.open();
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(CURRENT_DB_VERSION);
 		expect(await upgraded.profiles.count()).toBe(1);
 		expect(await upgraded.attempts.count()).toBe(0);
 		await upgraded.delete();

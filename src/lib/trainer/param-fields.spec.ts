@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 import { listKinds } from '$lib/scenarios/registry';
 import { humanise, paramFields } from './param-fields';
 

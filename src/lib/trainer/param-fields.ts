@@ -5,7 +5,7 @@
  * show faithfully (nested objects, lists of records) gets a JSON box for that parameter alone. Validation is always
  * the kind's own schema: these fields only choose the input.
  */
-import { z } from 'zod';
+import { z } from '$lib/scenarios/zod';
 
 interface FieldBase {
 	key: string;
