@@ -11,5 +11,8 @@ export const PAGES = [
 	'/learn/certificate/',
 	'/glossary/',
 	'/scenarios/',
-	'/play/?scenario=nhs-number-check-gentle'
+	'/play/?scenario=nhs-number-check-gentle',
+	'/rules/',
+	'/outcomes/',
+	'/assessment/'
 ];
