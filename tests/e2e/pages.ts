@@ -14,5 +14,6 @@ export const PAGES = [
 	'/play/?scenario=nhs-number-check-gentle',
 	'/rules/',
 	'/outcomes/',
-	'/assessment/'
+	'/assessment/',
+	'/evidence/'
 ];
