@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '$lib/domain/rules';
-import { groupRules, primarySection, ruleAnchor, rulePath } from './rules-reference';
+import { MOD11_RULE } from '$lib/scenarios/identification/nhs-number-check';
+import { groupRules, primarySection, referencedRule, ruleAnchor, rulePath } from './rules-reference';
 
 describe('rules reference', () => {
 	it('lists every rule in RULES exactly once', () => {
@@ -34,5 +35,11 @@ describe('rules reference', () => {
 		expect(ruleAnchor('nhs.modulus-11')).toBe('rule-nhs.modulus-11');
 		expect(rulePath('nhs.modulus-11')).toBe('/rules/#rule-nhs.modulus-11');
 		expect(primarySection('5.2, 5.3')).toBe('5.2');
+	});
+
+	it('resolves the rules scenarios cite, and former ids from stored attempts', () => {
+		expect(referencedRule(MOD11_RULE.id)?.id).toBe('nhs.modulus-11');
+		expect(referencedRule('nhs-number.modulus-11')?.id).toBe('nhs.modulus-11');
+		expect(referencedRule('no.such-rule')).toBeUndefined();
 	});
 });

@@ -3,7 +3,7 @@
  * handbook chapter and section it comes from. Nothing here retypes a rule: titles, summaries, sources and statuses
  * are read from RULES, so the reference and the feedback that links to it can never disagree.
  */
-import { RULES, type RuleMeta, type RuleStatus } from '$lib/domain/rules';
+import { RULES, ruleById, type RuleMeta, type RuleStatus } from '$lib/domain/rules';
 import { HANDBOOK_SECTIONS, isHandbookSection } from './handbook-sections';
 
 export interface RuleSectionGroup {
@@ -97,4 +97,20 @@ export function groupRules(rules: readonly RuleMeta[] = Object.values(RULES)): R
 		group.sections.push({ section, title: sectionTitle(section), rules: bySection.get(section)! });
 	}
 	return [...chapters.values()];
+}
+
+/**
+ * Rule ids that stored attempts may carry from before the scenario engine used the domain rules table. Decision
+ * records are never rewritten, so old ids are mapped here rather than migrated.
+ */
+const FORMER_RULE_IDS: Record<string, string> = {
+	'nhs-number.modulus-11': 'nhs.modulus-11'
+};
+
+/**
+ * The reference entry a cited rule id points at, accepting former ids; undefined when there is none.
+ * @example referencedRule('nhs-number.modulus-11')?.id // 'nhs.modulus-11'
+ */
+export function referencedRule(id: string): RuleMeta | undefined {
+	return ruleById(id) ?? ruleById(FORMER_RULE_IDS[id] ?? '');
 }
