@@ -16,5 +16,9 @@ export const PAGES = [
 	'/trust/',
 	'/play/?scenario=nhs-number-check-gentle',
 	'/pas/',
-	'/play/?scenario=subject-access-request-gentle'
+	'/play/?scenario=subject-access-request-gentle',
+	'/rules/',
+	'/outcomes/',
+	'/assessment/',
+	'/evidence/'
 ];

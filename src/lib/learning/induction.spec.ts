@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidNhsNumber } from '$lib/domain/nhs-number';
 import { findGlossaryTerms } from './glossary';
 import { HANDBOOK_SECTIONS, citeHandbook, isHandbookSection } from './handbook-sections';
+import { getBuiltInDefinition } from '$lib/scenarios/registry';
 import { getModule, INDUCTION_MODULES, moduleTexts, totalMinutes } from './induction';
 
 const modules = INDUCTION_MODULES.map((m) => [m.id, m] as const);
@@ -100,4 +101,17 @@ describe('handbook sections', () => {
 		expect(isHandbookSection('toString')).toBe(false);
 		expect(citeHandbook(['1.6', '2.2'])).toBe('handbook 1.6, 2.2');
 	});
+});
+
+describe('practice scenarios after each module', () => {
+	const ORDER = { gentle: 0, realistic: 1, challenging: 2 } as const;
+	it.each(INDUCTION_MODULES.map((m) => [m.id, m] as const))(
+		'%s: names built-in practice scenarios, gentlest first',
+		(_id, m) => {
+			const defs = m.practiceScenarioIds.map((id) => getBuiltInDefinition(id));
+			expect(defs.every((d) => d !== undefined && d.mode === 'practice')).toBe(true);
+			const ranks = defs.map((d) => ORDER[d!.difficulty]);
+			expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+		}
+	);
 });

@@ -295,7 +295,7 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['1.7']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: ['nhs-number-check-gentle', 'nhs-number-check-realistic']
 	},
 	{
 		id: 'paper-and-electronic-records',

@@ -73,7 +73,6 @@ const POINTS_PER_ITEM = 2;
 const OUTCOMES: OutcomeId[] = ['ihrim.unique-identifiers', 'ihrim.positive-identification', 'ba3.records'];
 
 export const MOD11_RULE: RuleRef = {
-	// Same id as the domain rules registry (src/lib/domain/rules.ts, issue 3), so decisions link up when it lands.
 	id: 'nhs.modulus-11',
 	handbook: '1.2',
 	text: 'An NHS number is valid only when its tenth digit matches the Modulus 11 check digit worked out from the first nine.'
