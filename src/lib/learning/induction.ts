@@ -404,7 +404,7 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['3.4']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: ['registration-check-gentle', 'folder-care-gentle', 'registration-check-realistic']
 	},
 	{
 		id: 'filing',
@@ -521,7 +521,12 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['2.1']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: [
+			'loose-filing-gentle',
+			'shelving-gentle',
+			'loose-filing-realistic',
+			'shelving-realistic'
+		]
 	},
 	{
 		id: 'tracking-and-missing-notes',
@@ -634,7 +639,12 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['2.5']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: [
+			'clinic-preparation-gentle',
+			'missing-notes-gentle',
+			'urgent-request-gentle',
+			'missing-notes-realistic'
+		]
 	},
 	{
 		id: 'confidentiality-and-data-protection',
@@ -778,7 +788,13 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['4.3']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: [
+			'records-desk-day-gentle',
+			'subject-access-request-gentle',
+			'police-and-third-parties-gentle',
+			'retention-disposal-review-gentle',
+			'records-desk-day-realistic'
+		]
 	},
 	{
 		id: 'phone-calls',
@@ -900,7 +916,7 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['6.2']
 			}
 		],
-		practiceScenarioIds: []
+		practiceScenarioIds: ['phone-call-gentle', 'phone-call-realistic']
 	}
 ];
 
