@@ -148,7 +148,8 @@ describe('attempt repository', () => {
 		const summary = await describeProfileData(db, p.id);
 		expect(summary.items.map((i) => i.description)).toEqual([
 			'2 scenario attempts and their results',
-			'3 saved answers and actions from those attempts'
+			'3 saved answers and actions from those attempts',
+			'0 learning records (induction progress, mock assessment, evidence sign-off)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['keep']);

@@ -3,6 +3,8 @@ import type { AttemptEventRow, AttemptRow } from './attempts';
 import type { Profile } from './profiles';
 import type { ScenarioDefinitionRow } from './definitions';
 import type { SettingRow } from './settings';
+import type { LearningRecordRow } from './learning-records';
+import { LEARNING_SETTING_PREFIXES } from './learning-records';
 
 export const DB_NAME = 'records-room';
 
@@ -17,6 +19,12 @@ export class RecordsRoomDb extends Dexie {
 	attempts!: EntityTable<AttemptRow, 'id'>;
 	attemptEvents!: Dexie.Table<AttemptEventRow, [string, number]>;
 	scenarioDefinitions!: Dexie.Table<ScenarioDefinitionRow, [string, number]>;
+	learningRecords!: Dexie.Table<LearningRecordRow, [string, string]>;
+	// Rows typed by their own modules (issues 4, 8 and 11); reached through db.table(name) until those land.
+	trusts!: Dexie.Table<Record<string, unknown>, string>;
+	trustEvents!: Dexie.Table<Record<string, unknown>, string>;
+	assignments!: Dexie.Table<Record<string, unknown>, string>;
+	cohortFiles!: Dexie.Table<Record<string, unknown>, string>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -56,6 +64,39 @@ export const SCHEMA_LADDER: SchemaRung[] = [
 			// Trainer-authored scenario definitions (issue 11): one row per version, so attempts keep pointing at the
 			// version they used while the trainer edits the next one.
 			scenarioDefinitions: '[id+version], id, status, updatedAt'
+		}
+	},
+	{
+		version: 4,
+		stores: {
+			// Per-profile learning records (issue 12): induction progress, the mock assessment under way and the
+			// trainer's evidence sign-off. Version 3 kept these in settings, which backups and profile deletion
+			// did not carry; the upgrade below moves them.
+			learningRecords: '[profileId+kind], profileId',
+			// A trust is kept as seed + generator version + settings, never a row per generated patient (issue 4).
+			trusts: 'id, profileId',
+			// What a learner changed in a trust (tracking moves, merges) and the audit trail of every record opened
+			// and why (issues 4 and 8): append-only, one small row per event, ordered by seq within a trust.
+			trustEvents: 'id, profileId, trustId, [trustId+seq]',
+			// Trainer workspace (issue 11): assignments, and imported cohort progress files keyed by their SHA-256
+			// so the same file imported twice is stored once.
+			assignments: 'id, ownerProfileId, updatedAt',
+			cohortFiles: 'sha256, importedAt'
+		},
+		upgrade: async (tx) => {
+			const settings = tx.table('settings');
+			const moved: LearningRecordRow[] = [];
+			const keys: string[] = [];
+			await settings.each((row: SettingRow) => {
+				for (const [prefix, kind] of LEARNING_SETTING_PREFIXES) {
+					if (row.key.startsWith(prefix)) {
+						moved.push({ profileId: row.key.slice(prefix.length), kind, value: row.value });
+						keys.push(row.key);
+					}
+				}
+			});
+			await tx.table('learningRecords').bulkPut(moved);
+			await settings.bulkDelete(keys);
 		}
 	}
 ];

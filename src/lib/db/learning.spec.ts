@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markComplete } from '$lib/learning/progress';
 import { RecordsRoomDb } from './database';
-import { deleteLearningProgress, getLearningProgress, learningKey, saveLearningProgress } from './learning';
-import { putSetting } from './settings';
+import { deleteLearningProgress, getLearningProgress, saveLearningProgress } from './learning';
+import { putLearningRecord } from './learning-records';
 
 let db: RecordsRoomDb;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ describe('learning progress repository', () => {
 		expect(await getLearningProgress(db, 'p1')).toEqual({ version: 1, completed: {} });
 	});
 
-	it('saves and reads progress per profile, keyed learning:<profileId>', async () => {
+	it('saves and reads progress per profile, as a profile-owned learning record', async () => {
 		const p = markComplete(
 			await getLearningProgress(db, 'p1'),
 			'what-records-are-for',
@@ -28,11 +28,11 @@ describe('learning progress repository', () => {
 		await saveLearningProgress(db, 'p1', p);
 		expect(await getLearningProgress(db, 'p1')).toEqual(p);
 		expect(await getLearningProgress(db, 'p2')).toEqual({ version: 1, completed: {} });
-		expect((await db.settings.get(learningKey('p1')))?.value).toEqual(p);
+		expect((await db.learningRecords.get(['p1', 'induction']))?.value).toEqual(p);
 	});
 
 	it('reads damaged rows as empty progress instead of failing', async () => {
-		await putSetting(db, learningKey('p1'), { completed: 'oops' });
+		await putLearningRecord(db, 'p1', 'induction', { completed: 'oops' });
 		expect(await getLearningProgress(db, 'p1')).toEqual({ version: 1, completed: {} });
 	});
 
@@ -43,6 +43,6 @@ describe('learning progress repository', () => {
 			markComplete(await getLearningProgress(db, 'p1'), 'filing', new Date())
 		);
 		await deleteLearningProgress(db, 'p1');
-		expect(await db.settings.get(learningKey('p1'))).toBeUndefined();
+		expect(await db.learningRecords.get(['p1', 'induction'])).toBeUndefined();
 	});
 });

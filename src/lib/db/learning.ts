@@ -1,17 +1,10 @@
 import { emptyProgress, parseProgress, type LearningProgress } from '$lib/learning/progress';
 import type { RecordsRoomDb } from './database';
-import { deleteSetting, getSetting, putSetting } from './settings';
+import { deleteLearningRecord, getLearningRecord, putLearningRecord } from './learning-records';
 
-/**
- * Induction progress per profile, kept in the settings table under `learning:<profileId>` for now (issue 12).
- * A later schema rung may move it to its own profile-owned table so backups and profile deletion include it.
- */
-export function learningKey(profileId: string): string {
-	return `learning:${profileId}`;
-}
-
+/** Induction progress per profile, a profile-owned learning record (issue 12) so backups and deletion carry it. */
 export async function getLearningProgress(db: RecordsRoomDb, profileId: string): Promise<LearningProgress> {
-	const raw = await getSetting<unknown>(db, learningKey(profileId));
+	const raw = await getLearningRecord<unknown>(db, profileId, 'induction');
 	return raw === undefined ? emptyProgress() : parseProgress(raw);
 }
 
@@ -20,9 +13,9 @@ export async function saveLearningProgress(
 	profileId: string,
 	progress: LearningProgress
 ): Promise<void> {
-	await putSetting(db, learningKey(profileId), progress);
+	await putLearningRecord(db, profileId, 'induction', progress);
 }
 
 export async function deleteLearningProgress(db: RecordsRoomDb, profileId: string): Promise<void> {
-	await deleteSetting(db, learningKey(profileId));
+	await deleteLearningRecord(db, profileId, 'induction');
 }

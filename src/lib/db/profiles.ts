@@ -158,6 +158,11 @@ export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string
 	{
 		table: 'attemptEvents',
 		label: (n) => `${n} saved ${n === 1 ? 'answer or action' : 'answers and actions'} from those attempts`
+	},
+	{
+		table: 'learningRecords',
+		label: (n) =>
+			`${n} ${n === 1 ? 'learning record' : 'learning records'} (induction progress, mock assessment, evidence sign-off)`
 	}
 ];
 

@@ -1,4 +1,5 @@
 import { getSetting, putSetting } from '$lib/db/settings';
+import { getLearningRecord, putLearningRecord } from '$lib/db/learning-records';
 import { listAttempts, type AttemptRow } from '$lib/db/attempts';
 import {
 	DEFAULT_SCENARIO_COUNT,
@@ -15,7 +16,6 @@ import { newSeed } from './attempt.svelte';
 
 /** Trust-wide pass marks, a LOCAL setting (handbook 7.1, 7.4) a trainer may change. */
 export const PASS_MARKS_KEY = 'assessment:pass-marks';
-const sessionKey = (profileId: string) => `assessment-session:${profileId}`;
 
 export type ItemState =
 	| { kind: 'not-started' }
@@ -45,7 +45,7 @@ class AssessmentState {
 			return;
 		}
 		this.passMarks = parsePassMarks(await getSetting(db, PASS_MARKS_KEY));
-		const session = (await getSetting<AssessmentSession>(db, sessionKey(profileId))) ?? null;
+		const session = (await getLearningRecord<AssessmentSession>(db, profileId, 'assessment-session')) ?? null;
 		const attempts = session ? await listAttempts(db, profileId) : [];
 		this.session = session;
 		this.items = session
@@ -83,7 +83,7 @@ class AssessmentState {
 			passMarks: this.passMarks,
 			items: pickAssessmentItems(BUILT_IN_DEFINITIONS, count, seed)
 		};
-		await putSetting(db, sessionKey(profileId), session);
+		await putLearningRecord(db, profileId, 'assessment-session', session);
 		await this.load();
 	}
 

@@ -1,5 +1,5 @@
 import { listAttempts } from '$lib/db/attempts';
-import { deleteSetting, getSetting, putSetting } from '$lib/db/settings';
+import { deleteLearningRecord, getLearningRecord, putLearningRecord } from '$lib/db/learning-records';
 import {
 	buildEvidenceData,
 	buildEvidencePack,
@@ -9,8 +9,6 @@ import {
 } from '$lib/learning/evidence';
 import { app } from './app.svelte';
 import { roleLabel } from './labels';
-
-const signOffKey = (profileId: string) => `evidence-signoff:${profileId}`;
 
 /** The active profile's evidence pack, built from its attempts, with the trainer's sign-off kept between visits. */
 class EvidenceState {
@@ -27,7 +25,7 @@ class EvidenceState {
 		}
 		const [attempts, signOff] = await Promise.all([
 			listAttempts(db, profile.id),
-			getSetting<SignOff>(db, signOffKey(profile.id))
+			getLearningRecord<SignOff>(db, profile.id, 'evidence-signoff')
 		]);
 		this.data = buildEvidenceData(
 			{ name: profile.name, role: roleLabel(profile.role) },
@@ -42,8 +40,8 @@ class EvidenceState {
 		const db = app.db;
 		const id = app.activeId;
 		if (!db || !id || !this.data) return;
-		if (signOff) await putSetting(db, signOffKey(id), signOff);
-		else await deleteSetting(db, signOffKey(id));
+		if (signOff) await putLearningRecord(db, id, 'evidence-signoff', signOff);
+		else await deleteLearningRecord(db, id, 'evidence-signoff');
 		this.data = { ...this.data, signOff };
 	}
 
