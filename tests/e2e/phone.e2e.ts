@@ -192,6 +192,7 @@ test('a relative without consent: the PAS shows no consent; take a complete mess
 	await form.getByLabel('Patient (name and hospital number only)').fill('See record');
 	await form.getByLabel('Message').fill('Wants to know if her husband was admitted.');
 	await form.getByLabel('Urgency').selectOption('routine');
+	await form.getByLabel('Send to').selectOption('clinical-team');
 	await expectNoAxeViolations(page, 'message form');
 	await say(page, /^Fill in the message form/);
 	await expect(page.getByTestId('feedback')).toContainText('Correct');
@@ -259,6 +260,79 @@ test('a caller in an emergency is sent to 999 or 111 at once, with no identity q
 	await expect(page.getByTestId('feedback')).toContainText('Correct');
 	await continueOn(page);
 	await say(page, /^Record the call in the call log and tell your manager/);
+	await page.getByRole('button', { name: 'See your results' }).click();
+	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
+});
+
+test('a restricted record: the PAS shows the flag; nothing is confirmed and the message goes to safeguarding', async ({
+	page
+}) => {
+	await createProfile(page, 'Ro');
+	const seed = seedFor('phone-call-realistic', 'restricted-record');
+	const c = caseFor('phone-call-realistic', seed);
+	await gotoReady(page, `/play/?scenario=phone-call-realistic&seed=${seed}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (const label of [/^“Good morning/, /^“So I can help/]) {
+		await say(page, label);
+		await continueOn(page);
+	}
+	await openOnPas(page, c);
+	await expect(page.getByTestId('pas-record')).toContainText(/Sensitive \(S flag\)|Safeguarding concern/);
+	await say(page, /^Put the caller on hold/);
+	await continueOn(page);
+	await say(page, /^“I can’t confirm whether/);
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await continueOn(page);
+	const form = page.getByTestId('message-form');
+	await form.getByLabel('Caller’s name').fill(c.persona.claimedName);
+	await form.getByLabel('Relationship to the patient, or role').fill('Says they are a relative');
+	await form.getByLabel('Call-back number').fill(c.persona.givenNumber);
+	await form.getByLabel('Patient (name and hospital number only)').fill(c.record.hospitalNumber);
+	await form.getByLabel('Message').fill('Caller asked whether the patient is here and when they are due.');
+	await form.getByLabel('Urgency').selectOption('urgent');
+	await form.getByLabel('Send to').selectOption('safeguarding');
+	await say(page, /^Fill in the message form/);
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await continueOn(page);
+	await page.getByTestId('keep-call').click();
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await continueOn(page);
+	await say(page, /^Explain what happens next/);
+	await page.getByRole('button', { name: 'See your results' }).click();
+	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
+});
+
+test('a patient who has died: condolence first, the PAS shows the death, nothing on the phone, warm transfer to the access team', async ({
+	page
+}) => {
+	await createProfile(page, 'Di');
+	const seed = seedFor('phone-call-realistic', 'deceased-patient');
+	const c = caseFor('phone-call-realistic', seed);
+	await gotoReady(page, `/play/?scenario=phone-call-realistic&seed=${seed}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (const label of [/^“Good morning/, /^“I’m so sorry for your loss/, /^“So I can help/]) {
+		await say(page, label);
+		await expect(page.getByTestId('feedback')).toContainText('Correct');
+		await continueOn(page);
+	}
+	await openOnPas(page, c);
+	await expect(page.getByTestId('pas-record')).toContainText('Deceased');
+	await say(page, /^Put the caller on hold/);
+	await continueOn(page);
+	await say(
+		page,
+		c.persona.personalRepresentative ? /^“This needs to come in writing/ : /^“I’m sorry, I can’t give out/
+	);
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await continueOn(page);
+	const form = page.getByTestId('transfer-form');
+	await form.getByLabel('Team (from the directory)').selectOption('access-to-records');
+	await form.getByLabel(/Warm transfer/).check();
+	await form.getByLabel(/^“I’m going to put you through/).check();
+	await form.getByRole('button', { name: 'Transfer the call' }).click();
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await continueOn(page);
+	await say(page, /^Explain what happens next/);
 	await page.getByRole('button', { name: 'See your results' }).click();
 	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
 });

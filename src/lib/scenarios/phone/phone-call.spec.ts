@@ -15,6 +15,7 @@ import { CALL_TYPES, type CallType } from './call-types';
 import {
 	annotatedTranscript,
 	answerKey,
+	completeMessage,
 	bestAnswer,
 	decodeStep,
 	encodeStep,
@@ -275,6 +276,12 @@ describe('phone calls: judging', () => {
 		expect(j.outcome).toBe('minor');
 		expect(j.explanation).toContain('call-back number');
 		expect(phoneCall.judge(c, step, none).outcome).toBe('major');
+		const elsewhere = phoneCall.judge(c, step, {
+			choice: 'form',
+			message: { ...complete.message!, sendTo: 'communications' }
+		});
+		expect(elsewhere.outcome).toBe('minor');
+		expect(elsewhere.explanation).toContain('clinical team');
 	});
 
 	it('an abusive caller who carries on is warned, the call ended and reported: full marks on that path', () => {
@@ -398,6 +405,13 @@ describe('phone calls: emergencies, deceased patients and restricted records', (
 				}).outcome
 			).toBe('critical');
 			expect(phoneCall.judge(c, t, { choice: 'no-transfer' }).outcome).toBe('correct');
+			const m = encodeStep('message', { ...s, decide: 'take-message' });
+			const message = completeMessage(c);
+			expect(message.sendTo).toBe(restrictedRecordCall({ requester: 'relative', sensitive: true })?.referTo);
+			expect(phoneCall.judge(c, m, { choice: 'form', message }).outcome).toBe('correct');
+			expect(
+				phoneCall.judge(c, m, { choice: 'form', message: { ...message, sendTo: 'clinical-team' } }).outcome
+			).toBe('major');
 		}
 	});
 });

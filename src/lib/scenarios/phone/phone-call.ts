@@ -147,9 +147,31 @@ export const messageFormSchema = z.object({
 	callBackNumber: z.string().max(50),
 	patient: z.string().max(200),
 	details: z.string().max(2000),
-	urgency: z.enum(['routine', 'urgent', ''])
+	urgency: z.enum(['routine', 'urgent', '']),
+	/** Who the message goes to: the patient's clinical team, or a team from the directory. */
+	sendTo: z.union([z.enum(TEAMS), z.literal('clinical-team'), z.literal('')])
 });
 export type MessageForm = z.infer<typeof messageFormSchema>;
+export type MessageDestination = Exclude<MessageForm['sendTo'], ''>;
+
+/**
+ * Where a message goes: for a restricted record, the team `restrictedRecordCall` names (safeguarding, under local
+ * procedure); otherwise the patient's clinical team, by a secure task (handbook 6.5).
+ */
+export function messageDestination(c: CallCase, s: CallState): MessageDestination {
+	const restricted = restrictedRecordCall({
+		requester: requestFor(c, s).requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	return restricted ? restricted.referTo : 'clinical-team';
+}
+
+export function destinationLabel(to: string): string {
+	return to === 'clinical-team'
+		? 'the patient’s clinical team'
+		: `the ${TEAM_DIRECTORY[to as Team]?.label ?? 'chosen team'}`;
+}
 
 export const answerSchema = z.object({
 	choice: z.enum(ALL_CHOICES),
@@ -851,7 +873,8 @@ const FIELD_NAMES: Record<keyof MessageForm, string> = {
 	callBackNumber: 'call-back number',
 	patient: 'patient',
 	details: 'message',
-	urgency: 'urgency'
+	urgency: 'urgency',
+	sendTo: 'who it goes to'
 };
 
 function judgeSignpost(c: PhoneCase, chosen: string) {
@@ -1105,14 +1128,37 @@ function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswe
 					explanation:
 						'The caller had something the team needs to know: take a message rather than let it drop (handbook 6.3, 6.5).'
 				};
+			const to = messageDestination(c, s);
+			const sentTo = answer.message?.sendTo ?? '';
+			const correct = {
+				values: ['form'],
+				text: `${labelOf(c, 'message', 'form')}, complete, to ${destinationLabel(to)}`
+			};
+			if (missing.length)
+				return {
+					outcome: 'minor' as const,
+					rule: MESSAGE_RULE,
+					correct,
+					explanation: `The message is missing: ${missing.map((m) => FIELD_NAMES[m]).join(', ')} (handbook 6.5).`
+				};
+			if (sentTo !== to)
+				return {
+					outcome: to === 'safeguarding' ? ('major' as const) : ('minor' as const),
+					rule: to === 'safeguarding' ? ruleRef('call.restricted-record') : MESSAGE_RULE,
+					correct,
+					explanation:
+						to === 'safeguarding'
+							? 'Someone asking after a patient with a restricted record is exactly what the safeguarding team must hear about: send the message to them, under local procedure (handbook 3.2, 6.3).'
+							: `A message about the patient goes to ${destinationLabel(to)}, who can act on it, not to ${destinationLabel(sentTo)} (handbook 6.5).`
+				};
 			return {
-				outcome: missing.length === 0 ? ('correct' as const) : ('minor' as const),
-				rule: MESSAGE_RULE,
-				correct: correctOf('form'),
+				outcome: 'correct' as const,
+				rule: to === 'safeguarding' ? ruleRef('call.restricted-record') : MESSAGE_RULE,
+				correct,
 				explanation:
-					missing.length === 0
-						? 'A complete message the team can act on (handbook 6.5).'
-						: `The message is missing: ${missing.map((m) => FIELD_NAMES[m]).join(', ')} (handbook 6.5).`
+					to === 'safeguarding'
+						? 'A complete message, to the safeguarding team, and nothing confirmed to the caller (handbook 3.2, 6.3, 6.5).'
+						: 'A complete message the team can act on (handbook 6.5).'
 			};
 		}
 		case 'close': {
@@ -1357,6 +1403,7 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 /** A message a careful learner would write (for tests and the model walk). */
 export function completeMessage(c: CallCase): MessageForm {
 	return {
+		sendTo: messageDestination(c, idealState(c)),
 		callerName: c.persona.claimedName,
 		relationship: c.persona.claimedRole,
 		callBackNumber: c.persona.givenNumber,
