@@ -10,3 +10,4 @@ export * from './identity-match';
 export * from './retention';
 export * from './disclosure';
 export * from './confidentiality';
+export * from './call-handling';

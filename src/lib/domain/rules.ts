@@ -686,6 +686,47 @@ const DEFS = {
 		source: 'S32, S26',
 		status: 'firm'
 	},
+	// 6 telephone calls the disclosure decision does not settle alone (call-handling.ts)
+	'call.emergency-signpost': {
+		title: 'A caller in an emergency',
+		summary:
+			'If a life may be at risk, tell the caller to hang up and dial 999 now; if it is urgent but not life-threatening, NHS 111 (the mental health option in a crisis). Then tell your manager. The services named are the simulator’s default: the handbook leaves the route to local escalation.',
+		handbook: '6.4, 4.9',
+		source: 'S42, S26',
+		status: 'UNCERTAIN'
+	},
+	'call.no-identity-gate': {
+		title: 'No identity check before an emergency',
+		summary:
+			'Never hold up an emergency with identity questions: telling someone to ring 999 or 111 discloses nothing.',
+		handbook: '6.4, 4.9',
+		source: 'S42, S26',
+		status: 'medium'
+	},
+	'call.condolence': {
+		title: 'Calls about a patient who has died',
+		summary:
+			'Offer condolence first, disclose nothing on the phone, and explain that the personal representative (or someone with a claim arising from the death) can apply to the access to records team.',
+		handbook: '4.8, 6.1',
+		source: 'S25, S32',
+		status: 'medium'
+	},
+	'call.restricted-record': {
+		title: 'Restricted records (sensitive flag or safeguarding alert)',
+		summary:
+			'Never confirm to another caller that the patient is known, where they are or when they are due. Say you cannot confirm whether they are a patient, offer to take a message, and pass the caller’s details to the safeguarding team under local procedure.',
+		handbook: '3.2, 6.2, 6.3',
+		source: 'S5, S32, S35',
+		status: 'firm'
+	},
+	'call.transfer': {
+		title: 'Transferring a call',
+		summary:
+			'Transfer only to the team that deals with the request, as a warm transfer (tell the team who is calling and why), and tell the caller who they are going to. Help callers you can help yourself.',
+		handbook: '6.1, 6.3',
+		source: 'S32, S33',
+		status: 'medium'
+	},
 	// 5 retention
 	'retention.minimums': {
 		title: 'Retention periods are minimums',

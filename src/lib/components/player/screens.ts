@@ -9,6 +9,8 @@ import LooseFilingScreen from '$lib/components/filing/LooseFilingScreen.svelte';
 import ShelvingScreen from '$lib/components/filing/ShelvingScreen.svelte';
 import FolderCareScreen from '$lib/components/filing/FolderCareScreen.svelte';
 import PhoneCallScreen from '$lib/components/phone/PhoneCallScreen.svelte';
+import CallDebrief from '$lib/components/phone/CallDebrief.svelte';
+import type { Decision } from '$lib/scenarios/decisions';
 import type { ScreenProps } from './screen-props';
 
 /**
@@ -31,4 +33,9 @@ export const SCREENS: Record<string, Component<ScreenProps<any>>> = {
 	'records-desk-day': DecisionScreen,
 	'retention-disposal-review': DecisionScreen,
 	'phone-call': PhoneCallScreen
+};
+
+/** A kind's own section in the debrief (shown before the path), by scenario kind; most kinds have none. */
+export const DEBRIEF_PANELS: Record<string, Component<{ caseData: unknown; decisions: Decision[] }>> = {
+	'phone-call': CallDebrief
 };

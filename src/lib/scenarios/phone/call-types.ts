@@ -4,9 +4,10 @@
  * (a genuine caller knows the patient's details; a blagger knows some and fishes for the rest), what they want
  * and their mood. Nothing here decides what may be disclosed: that is `decideDisclosure` in $lib/domain.
  */
+import type { EmergencySituation } from '../../domain/call-handling';
 import type { Ask, Requester } from '../../domain/disclosure';
 import { createTrust, displayDate, patientRecord } from '../../generator';
-import type { ConsentScope, PatientRecord } from '../../generator';
+import type { ConsentScope, PatientRecord, TrustSettings } from '../../generator';
 import { randomInt, seededRandom } from '../prng';
 
 export const CALL_TYPES = [
@@ -26,7 +27,10 @@ export const CALL_TYPES = [
 	'blagger-as-patient',
 	'blagger-as-gp',
 	'abusive-caller',
-	'message-to-pass-on'
+	'message-to-pass-on',
+	'caller-in-emergency',
+	'deceased-patient',
+	'restricted-record'
 ] as const;
 export type CallType = (typeof CALL_TYPES)[number];
 
@@ -47,13 +51,24 @@ export const CALL_TYPE_LABELS: Record<CallType, string> = {
 	'blagger-as-patient': 'Caller posing as the patient',
 	'blagger-as-gp': 'Caller posing as a GP surgery',
 	'abusive-caller': 'Abusive caller',
-	'message-to-pass-on': 'Caller with a message to pass on'
+	'message-to-pass-on': 'Caller with a message to pass on',
+	'caller-in-emergency': 'Caller in an emergency',
+	'deceased-patient': 'Relative calling about a patient who has died',
+	'restricted-record': 'Caller asking about a patient with a restricted record'
 };
+
+/** Patients on a call's trust: enough that the rarer records (deceased, sensitive flag) are always there. */
+export const PHONE_TRUST_SIZE = 1500;
 
 export type Mood = 'calm' | 'anxious' | 'angry' | 'abusive';
 
-/** The patient's record as the call screen shows it after a look-up (a compact stand-in for the PAS). */
+/**
+ * What the case knows about the patient, for the answer key and the caller's lines. The learner never sees this:
+ * they read the same patient on the embedded PAS (`CallCase.trust`, record `index`).
+ */
 export interface PhoneRecord {
+	/** The patient's index on the case's trust (the PAS record the learner should open). */
+	index: number;
 	name: string;
 	/** DD-Mmm-YYYY (handbook 1.6). */
 	dateOfBirth: string;
@@ -64,13 +79,10 @@ export interface PhoneRecord {
 	hospitalNumber: string;
 	homePhone: string | null;
 	gpPractice: { name: string; switchboard: string };
-	contacts: {
-		name: string;
-		relationship: string;
-		parentalResponsibility: boolean;
-		consent: ConsentScope[];
-	}[];
-	/** Extra notes for this call type (LPA held, capacity, the young person's wishes). */
+	/**
+	 * What the PAS record does not hold but a real record would (an LPA scanned to the record, the clinical team's
+	 * note on a young person's wishes): shown on the PAS record when the learner opens this patient.
+	 */
 	notes: string[];
 	nextAppointment: string;
 }
@@ -95,6 +107,10 @@ export interface Persona {
 	namedContact: boolean;
 	/** What the caller wants passed on (message calls). */
 	message: string;
+	/** Emergency calls: what is happening. */
+	situation?: EmergencySituation;
+	/** Deceased patients: the caller says they are the executor (personal representative, handbook 4.8). */
+	personalRepresentative?: boolean;
 }
 
 export interface CallFacts {
@@ -106,6 +122,11 @@ export interface CallFacts {
 	/** Paperwork the record shows once the learner has looked (parental responsibility, a registered LPA). */
 	parentalResponsibilityOnRecord?: boolean;
 	registeredLpaOnRecord?: boolean;
+	/** Flags the PAS shows (handbook 3.2, 4.8, 6.2). */
+	deceased?: boolean;
+	sensitive?: boolean;
+	safeguardingAlert?: boolean;
+	emergency?: EmergencySituation;
 }
 
 const SCOPE_TO_ASK: Partial<Record<ConsentScope, Ask>> = {
@@ -120,11 +141,32 @@ const ORG_NAMES = {
 	insurers: ['Northgate Life', 'Meridian Assurance', 'Calder Mutual'],
 	papers: ['the Evening Courier', 'the Weekly Herald', 'County Live']
 };
+/** Emergencies a records officer can be rung about (handbook 6.4, 4.9): what the caller says. */
+const EMERGENCY_CALLS: { situation: EmergencySituation; wants: (first: string) => string }[] = [
+	{
+		situation: 'life-threatening',
+		wants: (first) =>
+			`help: ${first} has collapsed on the kitchen floor and isn’t breathing properly. They’ve got an appointment with you next week and I didn’t know who else to ring`
+	},
+	{
+		situation: 'urgent-not-life-threatening',
+		wants: () =>
+			'advice: I had my operation on Monday and the wound is red, hot and leaking, and I’ve got a temperature. The ward number just rings out'
+	},
+	{
+		situation: 'mental-health-crisis',
+		wants: () =>
+			'someone to talk to. I can’t cope any more. I’m not going to do anything right now, but my next appointment isn’t for weeks'
+	}
+];
 const CALLER_FORENAMES = ['Sam', 'Alex', 'Jordan', 'Chris', 'Priya', 'Tom', 'Aisha', 'Dan', 'Leah', 'Mark'];
 const CALLER_SURNAMES = ['Walker', 'Hughes', 'Begum', 'Collins', 'Reid', 'Patel', 'Morgan', 'Fox'];
 
 export interface CallCase {
 	callType: CallType;
+	/** The trust the embedded PAS runs on, and the key its session (audit trail) is kept under. */
+	trust: TrustSettings;
+	sessionKey: string;
 	record: PhoneRecord;
 	persona: Persona;
 	facts: CallFacts;
@@ -139,15 +181,31 @@ function ageOn(dob: string, today: string): number {
 	return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
+function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 function pick<T>(random: () => number, items: readonly T[]): T {
 	return items[randomInt(random, items.length)];
 }
 
 /** Which patient suits the call type: age band and what the record must hold. */
 function fits(type: CallType, p: PatientRecord, today: string): boolean {
-	if (p.deceased || p.sensitive || p.alerts.some((a) => a.kind === 'safeguarding')) return false;
 	if (!p.nhsNumber) return false;
+	const restricted = p.sensitive || p.alerts.some((a) => a.kind === 'safeguarding');
 	const age = ageOn(p.trueDateOfBirth, today);
+	// Recently died, so the family's call makes sense; the record still has a next of kin to call.
+	if (type === 'deceased-patient')
+		return (
+			p.deceased !== null &&
+			!restricted &&
+			p.contacts.length > 0 &&
+			daysBetween(p.deceased, today) <= 400 &&
+			age >= 30
+		);
+	if (p.deceased) return false;
+	if (type === 'restricted-record') return restricted && age >= 16;
+	if (restricted) return false;
 	const consented = p.consents.some((c) => c.scopes.includes('appointments'));
 	switch (type) {
 		case 'parent-young-child':
@@ -179,18 +237,21 @@ export function buildCall(
 	escalates: boolean
 ): CallCase {
 	const random = seededRandom(seed ^ 0x5eed);
-	const trust = createTrust({ seed: `phone-${seed}`, patients: 600, today });
-	const start = randomInt(random, 600);
+	const N = PHONE_TRUST_SIZE;
+	const settings: TrustSettings = { seed: `phone-${seed}`, patients: N, today };
+	const trust = createTrust(settings);
+	const start = randomInt(random, N);
 	let patient: PatientRecord | null = null;
-	for (let k = 0; k < 600 && !patient; k++) {
-		const p = patientRecord(trust, (start + k) % 600);
+	for (let k = 0; k < N && !patient; k++) {
+		const p = patientRecord(trust, (start + k) % N);
 		if (fits(type, p, today)) patient = p;
 	}
-	// Six hundred patients always hold adults; only a 15-year-old can be missing, and then 13-14 will do.
-	for (let k = 0; k < 600 && !patient; k++) {
-		const p = patientRecord(trust, (start + k) % 600);
+	// The trust always holds adults and the rarer records; only a 15-year-old can be missing, and then 13-14 will do.
+	for (let k = 0; k < N && !patient; k++) {
+		const p = patientRecord(trust, (start + k) % N);
 		const age = ageOn(p.trueDateOfBirth, today);
-		if (type === 'parent-competent-teen' && age >= 13 && age < 16 && !p.deceased && !p.sensitive) patient = p;
+		const plain = !p.deceased && !p.sensitive && !p.alerts.some((a) => a.kind === 'safeguarding');
+		if (type === 'parent-competent-teen' && age >= 13 && age < 16 && plain) patient = p;
 	}
 	if (!patient) patient = patientRecord(trust, start);
 	const practice =
@@ -201,6 +262,7 @@ export function buildCall(
 	const consentFor = (id: string) => patient.consents.find((c) => c.contactId === id)?.scopes ?? [];
 	const teen = type === 'parent-competent-teen';
 	const record: PhoneRecord = {
+		index: patient.index,
 		name,
 		dateOfBirth: displayDate(patient.trueDateOfBirth),
 		dobIso: patient.trueDateOfBirth,
@@ -210,17 +272,15 @@ export function buildCall(
 		hospitalNumber: patient.hospitalNumber,
 		homePhone: patient.homePhone ?? patient.mobilePhone,
 		gpPractice: { name: practice.name, switchboard: practice.phone },
-		contacts: patient.contacts.map((c) => ({
-			name: c.name,
-			relationship: c.relationship,
-			parentalResponsibility: c.parentalResponsibility,
-			// A competent young person decides for themselves: the consent their parents gave years ago is not theirs.
-			consent: teen ? [] : consentFor(c.id)
-		})),
 		notes: [],
 		nextAppointment: `${displayDate(today.slice(0, 8) + '28')} at 10:30, Outpatients Clinic 3`
 	};
-	const facts: CallFacts = { ageYears };
+	const facts: CallFacts = {
+		ageYears,
+		deceased: patient.deceased !== null,
+		sensitive: patient.sensitive,
+		safeguardingAlert: patient.alerts.some((a) => a.kind === 'safeguarding')
+	};
 	const contact = patient.contacts[0];
 	const callerForename = pick(random, CALLER_FORENAMES);
 	const callerSurname = pick(random, CALLER_SURNAMES);
@@ -309,9 +369,10 @@ export function buildCall(
 			};
 			facts.parentalResponsibilityOnRecord = Boolean(parent?.parentalResponsibility);
 			if (teen) {
+				// A competent young person decides for themselves: the consent their parents gave years ago is not theirs.
 				facts.competentChild = true;
 				record.notes.push(
-					`${patient.forenames[0]} (${ageYears}) has been judged competent by the clinical team and has asked that appointments are not discussed with family.`
+					`Clinical team’s note: ${patient.forenames[0]} (${ageYears}) has been judged competent and has asked that appointments are not discussed with family. Consents recorded for the parents before this no longer apply.`
 				);
 			} else {
 				const own = parent ? consentFor(parent.id) : [];
@@ -419,9 +480,51 @@ export function buildCall(
 				wants: `${patient.forenames[0]}'s discharge letter read out "now, as the patient is in front of me"`
 			};
 			break;
+		case 'caller-in-emergency': {
+			const situation = pick(random, EMERGENCY_CALLS);
+			facts.emergency = situation.situation;
+			persona =
+				situation.situation === 'life-threatening'
+					? {
+							...contactPersona('relative'),
+							situation: situation.situation,
+							mood: 'anxious',
+							wants: situation.wants(patient.forenames[0])
+						}
+					: { ...base, situation: situation.situation, mood: 'anxious', wants: situation.wants('') };
+			break;
+		}
+		case 'deceased-patient': {
+			const pr = random() < 0.5;
+			const died = displayDate(patient.deceased!);
+			persona = {
+				...contactPersona('relative'),
+				asks: 'record-copy',
+				mood: 'anxious',
+				personalRepresentative: pr,
+				wants: `a copy of ${patient.forenames[0]}’s notes. ${patient.forenames[0]} died on ${died} and I want to understand what happened at the end${pr ? '. I’m the executor of the will' : ''}`
+			};
+			record.notes.push(`Died ${died}. Death recorded on the PAS.`);
+			break;
+		}
+		case 'restricted-record': {
+			const claimed = pick(random, ['brother', 'cousin', 'old friend', 'partner']);
+			persona = {
+				...base,
+				claimedName: stranger,
+				claimedRole: `${name}'s ${claimed}`,
+				requester: 'relative',
+				asks: 'is-patient',
+				namedContact: false,
+				wants: `to know whether ${patient.forenames[0]} is in hospital, and when their next appointment is. I need to see them, it’s important`
+			};
+			break;
+		}
 	}
 	return {
 		callType: type,
+		trust: settings,
+		sessionKey: `phone-call-${seed}`,
 		record,
 		persona,
 		facts,

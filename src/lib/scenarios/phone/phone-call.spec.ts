@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import {
+	deceasedPatientCall,
+	emergencySignpost,
+	restrictedRecordCall,
+	transferFor
+} from '../../domain/call-handling';
 import { decideDisclosure, type DisclosureRequest } from '../../domain/disclosure';
+import { patientRecord } from '../../generator';
+import { trustOf } from '../retrieval/common';
 import type { ScenarioDefinition } from '../definition';
 import { getBuiltInDefinition } from '../registry';
 import { playThrough } from '../testing/play';
 import { CALL_TYPES, type CallType } from './call-types';
 import {
+	annotatedTranscript,
 	answerKey,
+	completeMessage,
 	bestAnswer,
 	decodeStep,
 	encodeStep,
 	phoneCall,
 	setupCall,
+	stateAfter,
 	transcriptFor,
 	type CallState,
 	type PhoneAnswer,
@@ -80,20 +91,75 @@ function independentRequest(c: PhoneCase): DisclosureRequest {
 	};
 }
 
+/** The domain's answer for a careful learner, chosen here from the case's flags without the kind's keyResult. */
+function independentKey(c: PhoneCase): string {
+	const req = independentRequest(c);
+	const restricted = restrictedRecordCall({
+		requester: req.requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	if (restricted) return restricted.decision;
+	if (c.facts.deceased)
+		return deceasedPatientCall({
+			requester: req.requester,
+			personalRepresentative: c.persona.personalRepresentative
+		}).decision;
+	return decideDisclosure(req).decision;
+}
+
+const careful = (c: PhoneCase): CallState => ({
+	greet: 'full',
+	identify: 'asked',
+	check: bestAnswer(c, 'check').choice,
+	found: 'ok'
+});
+
 describe('phone calls: the answer key is decideDisclosure on the call’s facts', () => {
-	it('every call type, over many seeds: the key after careful checks equals decideDisclosure', () => {
+	it('every call type, over many seeds: the key after careful checks equals the domain rules', () => {
 		for (const type of CALL_TYPES) {
 			for (const seed of SEEDS) {
 				const c = caseOf(type, seed);
+				const at = `${type} seed ${seed}`;
+				if (type === 'caller-in-emergency') {
+					const right = bestAnswer(c, 'signpost').choice;
+					const service = emergencySignpost(c.facts.emergency!).service;
+					expect(right, at).toBe(
+						{ '999': 'dial-999', '111': 'nhs-111', '111-mental-health': 'nhs-111-mental-health' }[service]
+					);
+					expect(
+						phoneCall.judge(c, encodeStep('signpost', { greet: 'full' }), { choice: right }).outcome
+					).toBe('correct');
+					expect(c.steps, at).toEqual(['greet', 'signpost', 'close']);
+					continue;
+				}
 				if (!c.steps.includes('decide')) continue;
-				const s: CallState = { greet: 'full', identify: 'asked', check: bestAnswer(c, 'check').choice };
+				const s = careful(c);
 				const judged = phoneCall.judge(c, encodeStep('decide', s), { choice: answerKey(c, s) });
-				expect(judged.outcome, `${type} seed ${seed}`).toBe('correct');
-				expect(judged.correct.values, `${type} seed ${seed}`).toEqual([
-					decideDisclosure(independentRequest(c)).decision
-				]);
+				expect(judged.outcome, at).toBe('correct');
+				expect(judged.correct.values, at).toEqual([independentKey(c)]);
+				const transfer = bestAnswer(c, encodeStep('transfer', { ...s, decide: answerKey(c, s) }));
+				const team = transferFor({
+					requester: independentRequest(c).requester,
+					deceased: c.facts.deceased,
+					restricted: Boolean(c.facts.sensitive || c.facts.safeguardingAlert)
+				}).team;
+				expect(transfer.transfer?.team ?? null, at).toBe(team);
 			}
 		}
+	}, 120_000);
+
+	it('every call type finds a patient whose PAS record fits it', () => {
+		for (const type of CALL_TYPES)
+			for (const seed of SEEDS.slice(0, 5)) {
+				const c = caseOf(type, seed);
+				const p = patientRecord(trustOf(c.trust), c.record.index);
+				const at = `${type} seed ${seed}`;
+				expect(`${p.forenames.join(' ')} ${p.surname}`, at).toBe(c.record.name);
+				expect(p.deceased !== null, at).toBe(type === 'deceased-patient');
+				const restricted = p.sensitive || p.alerts.some((a) => a.kind === 'safeguarding');
+				expect(restricted, at).toBe(type === 'restricted-record');
+			}
 	}, 120_000);
 
 	it('on every path through the checks, disclosing when the key does not allow it is a critical error', () => {
@@ -102,7 +168,7 @@ describe('phone calls: the answer key is decideDisclosure on the call’s facts'
 			if (!c.steps.includes('decide')) continue;
 			for (const identify of ['asked', 'readout', 'skipped'])
 				for (const check of phoneCall.answerOptions(c, 'check').map((a) => a.choice)) {
-					const s: CallState = { greet: 'full', identify, check };
+					const s: CallState = { greet: 'full', identify, check, found: 'ok' };
 					const key = answerKey(c, s);
 					const step = encodeStep('decide', s);
 					expect(phoneCall.judge(c, step, { choice: key }).outcome).toBe('correct');
@@ -125,14 +191,17 @@ describe('phone calls: the answer key is decideDisclosure on the call’s facts'
 			'police',
 			'solicitor',
 			'insurer',
-			'journalist'
+			'journalist',
+			'deceased-patient',
+			'restricted-record'
 		];
 		for (const type of never)
 			for (const seed of SEEDS.slice(0, 4)) {
 				const c = caseOf(type, seed);
 				for (const identify of ['asked', 'readout', 'skipped'])
-					for (const check of phoneCall.answerOptions(c, 'check').map((a) => a.choice))
-						expect(DISCLOSING).not.toContain(answerKey(c, { identify, check }));
+					for (const found of ['ok', 'wrong', 'none'])
+						for (const check of phoneCall.answerOptions(c, 'check').map((a) => a.choice))
+							expect(DISCLOSING).not.toContain(answerKey(c, { identify, check, found }));
 			}
 	}, 60_000);
 });
@@ -181,7 +250,7 @@ describe('phone calls: judging', () => {
 
 	it('the same fake GP is exposed by ringing the switchboard from the directory, and refusing is right', () => {
 		const c = caseOf('blagger-as-gp', 5);
-		const s: CallState = { greet: 'full', identify: 'asked', check: 'lookup-switchboard' };
+		const s: CallState = { greet: 'full', identify: 'asked', check: 'lookup-switchboard', found: 'ok' };
 		expect(answerKey(c, s)).toBe(
 			decideDisclosure({ ...independentRequest(c), requester: 'unknown' }).decision
 		);
@@ -207,6 +276,12 @@ describe('phone calls: judging', () => {
 		expect(j.outcome).toBe('minor');
 		expect(j.explanation).toContain('call-back number');
 		expect(phoneCall.judge(c, step, none).outcome).toBe('major');
+		const elsewhere = phoneCall.judge(c, step, {
+			choice: 'form',
+			message: { ...complete.message!, sendTo: 'communications' }
+		});
+		expect(elsewhere.outcome).toBe('minor');
+		expect(elsewhere.explanation).toContain('clinical team');
 	});
 
 	it('an abusive caller who carries on is warned, the call ended and reported: full marks on that path', () => {
@@ -249,10 +324,164 @@ describe('phone calls: the caller reacts to the state of the call', () => {
 			greet: 'full',
 			identify: 'asked',
 			check: 'lookup',
+			found: 'ok',
 			decide: 'take-message',
-			missing: ''
+			missing: '',
+			transfer: 'communications.warm.explain'
 		};
-		expect(decodeStep(encodeStep('message', s))).toEqual({ phase: 'message', state: s });
+		expect(decodeStep(encodeStep('close', s))).toEqual({ phase: 'close', state: s });
 		expect(() => decodeStep('nonsense')).toThrow(RangeError);
+	});
+});
+
+describe('phone calls: the PAS look-up', () => {
+	it('checking with another patient’s record open is critical; with none open, major', () => {
+		const c = caseOf('relative-with-consent', 2);
+		const step = encodeStep('check', { greet: 'full', identify: 'asked' });
+		expect(phoneCall.judge(c, step, { choice: 'lookup', patient: c.record.index }).outcome).toBe('correct');
+		const wrong = phoneCall.judge(c, step, { choice: 'lookup', patient: (c.record.index + 7) % 1500 });
+		expect(wrong.outcome).toBe('critical');
+		expect(wrong.explanation).toContain('another patient');
+		expect(phoneCall.judge(c, step, { choice: 'lookup', patient: null }).outcome).toBe('major');
+	});
+
+	it('with the wrong record open, consent on the record does not count: the key stays verify-first or safer', () => {
+		for (const seed of SEEDS.slice(0, 4)) {
+			const c = caseOf('relative-with-consent', seed);
+			const ok = answerKey(c, { ...careful(c) });
+			const wrong = answerKey(c, { ...careful(c), found: 'wrong' });
+			expect(ok).toBe('disclose-within-limits');
+			expect(DISCLOSING).not.toContain(wrong);
+		}
+	});
+});
+
+describe('phone calls: emergencies, deceased patients and restricted records', () => {
+	it('an emergency is signposted at once: identity questions first are critical when a life is at risk', () => {
+		for (const seed of SEEDS) {
+			const c = caseOf('caller-in-emergency', seed);
+			const step = encodeStep('signpost', { greet: 'full' });
+			const lifeAtRisk = c.facts.emergency === 'life-threatening';
+			expect(phoneCall.judge(c, step, { choice: 'identify-first' }).outcome).toBe(
+				lifeAtRisk ? 'critical' : 'major'
+			);
+			if (lifeAtRisk) expect(phoneCall.judge(c, step, { choice: 'nhs-111' }).outcome).toBe('critical');
+		}
+	});
+
+	it('a bereaved relative gets condolence, nothing on the phone, and a warm transfer to the access team', () => {
+		const c = caseOf('deceased-patient', 3);
+		expect(c.steps.slice(0, 2)).toEqual(['greet', 'condole']);
+		const s = careful(c);
+		expect(answerKey(c, s)).toBe(c.persona.personalRepresentative ? 'refer-ig-or-access-team' : 'refuse');
+		expect(phoneCall.judge(c, encodeStep('decide', s), { choice: 'disclose' }).outcome).toBe('critical');
+		const t = encodeStep('transfer', { ...s, decide: answerKey(c, s) });
+		expect(
+			phoneCall.judge(c, t, {
+				choice: 'transfer',
+				transfer: { team: 'access-to-records', warm: true, told: 'explain' }
+			}).outcome
+		).toBe('correct');
+		expect(phoneCall.judge(c, t, { choice: 'no-transfer' }).outcome).toBe('major');
+		expect(
+			phoneCall.judge(c, encodeStep('condole', { greet: 'full' }), { choice: 'ask-what-happened' }).outcome
+		).toBe('minor');
+	});
+
+	it('a restricted record is never confirmed: confirming or transferring the caller is critical', () => {
+		for (const seed of SEEDS.slice(0, 4)) {
+			const c = caseOf('restricted-record', seed);
+			const s = careful(c);
+			expect(answerKey(c, s)).toBe('take-message');
+			expect(c.steps).toContain('message');
+			expect(phoneCall.judge(c, encodeStep('decide', s), { choice: 'confirm-is-patient' }).outcome).toBe(
+				'critical'
+			);
+			const t = encodeStep('transfer', { ...s, decide: 'take-message', message: 'form', missing: '' });
+			expect(
+				phoneCall.judge(c, t, {
+					choice: 'transfer',
+					transfer: { team: 'safeguarding', warm: true, told: 'explain' }
+				}).outcome
+			).toBe('critical');
+			expect(phoneCall.judge(c, t, { choice: 'no-transfer' }).outcome).toBe('correct');
+			const m = encodeStep('message', { ...s, decide: 'take-message' });
+			const message = completeMessage(c);
+			expect(message.sendTo).toBe(restrictedRecordCall({ requester: 'relative', sensitive: true })?.referTo);
+			expect(phoneCall.judge(c, m, { choice: 'form', message }).outcome).toBe('correct');
+			expect(
+				phoneCall.judge(c, m, { choice: 'form', message: { ...message, sendTo: 'clinical-team' } }).outcome
+			).toBe('major');
+		}
+	});
+});
+
+describe('phone calls: transfers', () => {
+	const c = caseOf('journalist', 2);
+	const s = { ...careful(c), decide: 'refuse' };
+	const step = encodeStep('transfer', s);
+	const judge = (a: PhoneAnswer) => phoneCall.judge(c, step, a).outcome;
+
+	it('press go to Communications, warm, with the caller told who they are going to', () => {
+		expect(
+			judge({ choice: 'transfer', transfer: { team: 'communications', warm: true, told: 'explain' } })
+		).toBe('correct');
+		expect(
+			judge({ choice: 'transfer', transfer: { team: 'communications', warm: false, told: 'nothing' } })
+		).toBe('minor');
+		expect(
+			judge({ choice: 'transfer', transfer: { team: 'communications', warm: true, told: 'promise' } })
+		).toBe('major');
+		expect(judge({ choice: 'transfer', transfer: { team: 'pals', warm: true, told: 'explain' } })).toBe(
+			'major'
+		);
+		expect(judge({ choice: 'no-transfer' })).toBe('major');
+	});
+
+	it('a caller who should be helped here is not passed on', () => {
+		const p = caseOf('patient-appointment', 2);
+		const ps = encodeStep('transfer', { ...careful(p), decide: 'disclose' });
+		expect(phoneCall.judge(p, ps, { choice: 'no-transfer' }).outcome).toBe('correct');
+		expect(
+			phoneCall.judge(p, ps, {
+				choice: 'transfer',
+				transfer: { team: 'outpatient-appointments', warm: true, told: 'explain' }
+			}).outcome
+		).toBe('major');
+	});
+});
+
+describe('phone calls: the debrief transcript', () => {
+	it('rebuilds the whole call from the log, each learner line annotated with its decision', () => {
+		for (const type of CALL_TYPES) {
+			const snap = play(type, 4, () => undefined);
+			const c = snap.context.case as PhoneCase;
+			const lines = annotatedTranscript(c, snap.context.decisions);
+			const notes = lines.filter((l) => l.note);
+			expect(
+				notes.map((l) => l.note!.seq),
+				type
+			).toEqual(snap.context.decisions.map((d) => d.seq));
+			expect(
+				lines.some((l) => l.who === 'caller'),
+				type
+			).toBe(true);
+			for (const l of notes) expect(l.note!.rule.handbook, type).toMatch(/\d\.\d/);
+			const last = snap.context.decisions.at(-1)!;
+			expect(stateAfter(snap.context.decisions)[decodeStep(last.step).phase]).toBe(last.response.value);
+		}
+	}, 60_000);
+
+	it('a blagged call shows the caller using what they were told, with the critical notes on the learner’s lines', () => {
+		const snap = play('blagger-as-patient', 3, (phase) =>
+			phase === 'identify' ? { choice: 'readout' } : phase === 'decide' ? { choice: 'disclose' } : undefined
+		);
+		const lines = annotatedTranscript(snap.context.case as PhoneCase, snap.context.decisions);
+		const critical = lines.filter((l) => l.note?.outcome === 'critical');
+		expect(critical.map((l) => l.phase)).toEqual(['identify', 'decide']);
+		const c = snap.context.case as PhoneCase;
+		const after = lines[lines.indexOf(critical[0]) + 1];
+		expect(after.who).toBe('caller');
+		expect(after.text).toContain(c.record.dateOfBirth);
 	});
 });

@@ -1,26 +1,39 @@
 /**
- * "Take a phone call" (family: phone; handbook 6.1-6.5, 1.6, 4.5-4.13). One call per case: the learner greets
- * the caller, deals with abuse if there is any, checks who the caller is (by asking, not telling), looks the
- * patient up or calls back through the directory, decides what may be said, takes a message when one is needed
- * and closes and logs the call.
+ * "Take a phone call" (family: phone; handbook 6.1-6.5, 1.6, 3.2, 4.5-4.13). One call per case: the learner
+ * greets the caller, signposts an emergency at once, offers condolence to the bereaved, deals with abuse if there
+ * is any, checks who the caller is (by asking, not telling), looks the patient up on the embedded PAS or calls
+ * back through the directory, decides what may be said, takes a message when one is needed, transfers the call
+ * to the right team (or keeps it), and closes and logs the call.
  *
  * The call's state (every answer so far) is carried in the step id, so `view`, `judge` and `next` read it back
  * and the caller reacts to what actually happened: a blagger who is read the details uses them, a genuine caller
  * asked properly answers, an angry caller calms or escalates. The steps on the way are fixed by the case (so the
  * score's denominator is exact); what the caller says, and the answer key, depend on the state.
  *
- * The answer key at the decision step is `decideDisclosure` applied to the call's facts as they stand after the
- * learner's checks: this file never restates a disclosure rule.
+ * The answer keys come from the domain: `decideDisclosure` on the call's facts as they stand after the learner's
+ * checks, `restrictedRecordCall` and `deceasedPatientCall` for flagged records, `emergencySignpost` for
+ * emergencies and `transferFor` for transfers. This file never restates a disclosure rule.
  */
 import { z } from '$lib/scenarios/zod';
+import {
+	deceasedPatientCall,
+	emergencySignpost,
+	isRestrictedRecord,
+	restrictedRecordCall,
+	TEAMS,
+	transferFor,
+	type EmergencyService,
+	type Team
+} from '../../domain/call-handling';
 import { decideDisclosure, DECISIONS, type Decision, type DisclosureRequest } from '../../domain/disclosure';
 import { matchIdentity } from '../../domain/identity-match';
-import { reason, type RuleId } from '../../domain/rules';
-import type { DecisionOutcome, RuleRef, Choice } from '../decisions';
+import { reason, type Reason, type RuleId } from '../../domain/rules';
+import type { TrustSettings } from '../../generator/types';
+import type { DecisionOutcome, RuleRef, Choice, Decision as DecisionRecord } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';
 import { randomInt, seededRandom } from '../prng';
-import { buildCall, CALL_TYPES, type CallCase, type PhoneRecord } from './call-types';
+import { buildCall, CALL_TYPES, type CallCase } from './call-types';
 
 export const paramsSchema = z.object({
 	callTypes: z
@@ -33,10 +46,24 @@ export const paramsSchema = z.object({
 });
 export type PhoneParams = z.infer<typeof paramsSchema>;
 
-const PHASES = ['greet', 'calm', 'warn', 'identify', 'check', 'decide', 'message', 'close'] as const;
+const PHASES = [
+	'greet',
+	'signpost',
+	'condole',
+	'calm',
+	'warn',
+	'identify',
+	'check',
+	'decide',
+	'message',
+	'transfer',
+	'close'
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 const GREET = ['full', 'name-only', 'curt'] as const;
+const SIGNPOST = ['dial-999', 'nhs-111', 'nhs-111-mental-health', 'identify-first', 'take-message'] as const;
+const CONDOLE = ['condolence', 'straight-to-business', 'ask-what-happened'] as const;
 const CALM = ['acknowledge', 'argue', 'placate'] as const;
 const WARN = ['warn', 'hang-up', 'keep-listening'] as const;
 const IDENTIFY = ['asked', 'readout', 'skipped'] as const;
@@ -49,10 +76,70 @@ const CHECK = [
 ] as const;
 const DECIDE = [...DECISIONS, 'confirm-is-patient'] as const;
 const MESSAGE = ['form', 'no-message'] as const;
-const CLOSE = ['next-steps-and-log', 'log-only', 'no-log', 'end-and-report'] as const;
+const TRANSFER = ['transfer', 'no-transfer'] as const;
+const CLOSE = ['next-steps-and-log', 'log-only', 'no-log', 'end-and-report', 'log-and-tell-manager'] as const;
 const ALL_CHOICES = [
-	...new Set<string>([...GREET, ...CALM, ...WARN, ...IDENTIFY, ...CHECK, ...DECIDE, ...MESSAGE, ...CLOSE])
+	...new Set<string>([
+		...GREET,
+		...SIGNPOST,
+		...CONDOLE,
+		...CALM,
+		...WARN,
+		...IDENTIFY,
+		...CHECK,
+		...DECIDE,
+		...MESSAGE,
+		...TRANSFER,
+		...CLOSE
+	])
 ] as [string, ...string[]];
+
+const SERVICE_CHOICE: Record<EmergencyService, (typeof SIGNPOST)[number]> = {
+	'999': 'dial-999',
+	'111': 'nhs-111',
+	'111-mental-health': 'nhs-111-mental-health'
+};
+
+/** The trust's internal directory (fictional extensions): who a call can be put through to. */
+export const TEAM_DIRECTORY: Record<Team, { label: string; extension: string; handles: string }> = {
+	communications: {
+		label: 'Communications (press office)',
+		extension: '4410',
+		handles: 'journalists and media enquiries'
+	},
+	'access-to-records': {
+		label: 'Access to health records team',
+		extension: '4420',
+		handles: 'copies of records, solicitors, insurers, deceased patients’ records'
+	},
+	'information-governance': {
+		label: 'Information governance',
+		extension: '4430',
+		handles: 'police requests and other formal disclosures'
+	},
+	safeguarding: { label: 'Safeguarding team', extension: '4440', handles: 'safeguarding concerns' },
+	pals: {
+		label: 'Patient Advice and Liaison Service (PALS)',
+		extension: '4450',
+		handles: 'concerns and complaints'
+	},
+	'outpatient-appointments': {
+		label: 'Outpatient appointments',
+		extension: '4460',
+		handles: 'booking and changing appointments'
+	}
+};
+
+export const TOLD = ['explain', 'nothing', 'promise'] as const;
+export type Told = (typeof TOLD)[number];
+
+export const transferSchema = z.object({
+	team: z.union([z.enum(TEAMS), z.literal('')]),
+	/** Warm: speak to the team first, saying who is calling and why. */
+	warm: z.boolean(),
+	told: z.union([z.enum(TOLD), z.literal('')])
+});
+export type TransferForm = z.infer<typeof transferSchema>;
 
 export const messageFormSchema = z.object({
 	callerName: z.string().max(200),
@@ -60,27 +147,58 @@ export const messageFormSchema = z.object({
 	callBackNumber: z.string().max(50),
 	patient: z.string().max(200),
 	details: z.string().max(2000),
-	urgency: z.enum(['routine', 'urgent', ''])
+	urgency: z.enum(['routine', 'urgent', '']),
+	/** Who the message goes to: the patient's clinical team, or a team from the directory. */
+	sendTo: z.union([z.enum(TEAMS), z.literal('clinical-team'), z.literal('')])
 });
 export type MessageForm = z.infer<typeof messageFormSchema>;
+export type MessageDestination = Exclude<MessageForm['sendTo'], ''>;
+
+/**
+ * Where a message goes: for a restricted record, the team `restrictedRecordCall` names (safeguarding, under local
+ * procedure); otherwise the patient's clinical team, by a secure task (handbook 6.5).
+ */
+export function messageDestination(c: CallCase, s: CallState): MessageDestination {
+	const restricted = restrictedRecordCall({
+		requester: requestFor(c, s).requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	return restricted ? restricted.referTo : 'clinical-team';
+}
+
+export function destinationLabel(to: string): string {
+	return to === 'clinical-team'
+		? 'the patient’s clinical team'
+		: `the ${TEAM_DIRECTORY[to as Team]?.label ?? 'chosen team'}`;
+}
 
 export const answerSchema = z.object({
 	choice: z.enum(ALL_CHOICES),
-	message: messageFormSchema.optional()
+	message: messageFormSchema.optional(),
+	/** At the check: the patient whose record is open on the PAS (null: none open). */
+	patient: z.number().int().nonnegative().nullable().optional(),
+	transfer: transferSchema.optional()
 });
 export type PhoneAnswer = z.infer<typeof answerSchema>;
 
 /** Everything the learner has done so far: the step id carries it. */
 export interface CallState {
 	greet?: string;
+	signpost?: string;
+	condole?: string;
 	calm?: string;
 	warn?: string;
 	identify?: string;
 	check?: string;
+	/** Which record was open on the PAS at the check: 'ok' (the caller's patient), 'wrong' or 'none'. */
+	found?: string;
 	decide?: string;
 	message?: string;
 	/** How complete the message form was: missing field names, comma-separated ('' = complete). */
 	missing?: string;
+	/** 'none', or team.warm|cold.told (see encodeTransfer). */
+	transfer?: string;
 	close?: string;
 }
 
@@ -98,9 +216,18 @@ export interface PhoneView {
 	phase: Phase;
 	/** The conversation so far, the caller's newest line last. */
 	transcript: Turn[];
-	/** The compact record panel: null until the learner has looked the patient up. */
-	record: PhoneRecord | null;
-	directory: { practice: string; switchboard: string };
+	/** The trust the embedded PAS runs on, and the key of its session. */
+	trust: TrustSettings;
+	sessionKey: string;
+	/** Notes a real record would carry that the PAS does not (an LPA seen, a young person's wishes), shown on it. */
+	recordNotes: { patient: number; lines: string[] };
+	directory: {
+		practice: string;
+		switchboard: string;
+		teams: { id: Team; label: string; extension: string; handles: string }[];
+	};
+	/** What the learner may tell a caller who is transferred. */
+	toldOptions: { id: Told; label: string }[];
 	givenNumber: string;
 	mood: 'calm' | 'anxious' | 'angry' | 'abusive';
 	/** Suggested message form contents are never given: the learner fills the form. */
@@ -110,6 +237,9 @@ export interface PhoneView {
 const OUTCOMES: OutcomeId[] = ['cs2.enquiries', 'dsa.law-and-principles', 'dsa.threats'];
 const POINTS: Record<Phase, number> = {
 	greet: 1,
+	signpost: 4,
+	condole: 1,
+	transfer: 2,
 	calm: 2,
 	warn: 2,
 	identify: 2,
@@ -145,15 +275,31 @@ const MESSAGE_RULE: RuleRef = {
 
 const KEYS: (keyof CallState)[] = [
 	'greet',
+	'signpost',
+	'condole',
 	'calm',
 	'warn',
 	'identify',
 	'check',
+	'found',
 	'decide',
 	'message',
 	'missing',
+	'transfer',
 	'close'
 ];
+
+export function encodeTransfer(a: Pick<PhoneAnswer, 'choice' | 'transfer'>): string {
+	if (a.choice !== 'transfer') return 'none';
+	const t = a.transfer ?? { team: '', warm: false, told: '' };
+	return `${t.team || 'unknown'}.${t.warm ? 'warm' : 'cold'}.${t.told || 'unsaid'}`;
+}
+
+export function decodeTransfer(v: string | undefined): { team: string; warm: boolean; told: string } | null {
+	if (!v || v === 'none') return null;
+	const [team, warmth, told] = v.split('.');
+	return { team, warm: warmth === 'warm', told };
+}
 
 export function encodeStep(phase: Phase, s: CallState): string {
 	const parts = KEYS.filter((k) => s[k] !== undefined).map((k) => `${k}=${s[k]}`);
@@ -180,7 +326,7 @@ const REFUSED = new Set(['police', 'press', 'insurer', 'solicitor']);
 /** The disclosure request as the call stands: who is really asking, how far identity was checked. */
 export function requestFor(c: CallCase, s: CallState): DisclosureRequest {
 	const p = c.persona;
-	const looked = (s.check ?? 'none').startsWith('lookup');
+	const looked = (s.check ?? 'none').startsWith('lookup') && s.found === 'ok';
 	const switchboard = s.check === 'lookup-switchboard';
 	let requester = p.requester;
 	// Ringing the real surgery exposes a caller who only pretended to be it: they are now an unknown caller.
@@ -209,13 +355,56 @@ export function requestFor(c: CallCase, s: CallState): DisclosureRequest {
 			requesterIsNamedContact: p.namedContact && p.genuine,
 			competentChild: c.facts.competentChild,
 			lacksCapacity: c.facts.lacksCapacity,
-			lpaType: c.facts.lpaType
+			lpaType: c.facts.lpaType,
+			deceased: c.facts.deceased,
+			sensitive: c.facts.sensitive,
+			safeguardingAlert: c.facts.safeguardingAlert
 		},
 		paperwork: {
 			parentalResponsibility: Boolean(c.facts.parentalResponsibilityOnRecord) && looked,
-			registeredAuthoritySeen: Boolean(c.facts.registeredLpaOnRecord) && looked
+			registeredAuthoritySeen: Boolean(c.facts.registeredLpaOnRecord) && looked,
+			personalRepresentative: c.persona.personalRepresentative
 		}
 	};
+}
+
+/** The domain's answer for the decision step, with its reasons: flagged records first, then the ordinary rule. */
+export function keyResult(
+	c: CallCase,
+	s: CallState
+): { decision: Decision; limits: string[]; reasons: Reason[]; verified: boolean } {
+	const req = requestFor(c, s);
+	const verified = req.identity.verified;
+	const restricted = restrictedRecordCall({
+		requester: req.requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	if (restricted) return { decision: restricted.decision, limits: [], reasons: restricted.reasons, verified };
+	if (c.facts.deceased) {
+		const d = deceasedPatientCall({
+			requester: req.requester,
+			personalRepresentative: c.persona.personalRepresentative
+		});
+		return { decision: d.decision, limits: [], reasons: d.reasons, verified };
+	}
+	const d = decideDisclosure(req);
+	return { decision: d.decision, limits: d.limits, reasons: d.reasons, verified };
+}
+
+/** The domain's answer for the transfer step: the team, or null to keep the call. */
+export function transferKey(c: CallCase, s: CallState): { team: Team | null; reasons: Reason[] } {
+	const requester = requestFor(c, s).requester;
+	return transferFor({
+		requester,
+		emergency: Boolean(c.facts.emergency),
+		deceased: c.facts.deceased,
+		restricted: isRestrictedRecord({
+			requester,
+			sensitive: c.facts.sensitive,
+			safeguardingAlert: c.facts.safeguardingAlert
+		})
+	});
 }
 
 /** The right check for this caller: who would a careful member of staff ring, and what would they look at. */
@@ -227,11 +416,11 @@ export function idealCheck(c: CallCase): (typeof CHECK)[number] {
 
 /** The state a careful learner reaches before deciding: used for the message step and in tests. */
 export function idealState(c: CallCase): CallState {
-	return { greet: 'full', identify: 'asked', check: idealCheck(c) };
+	return { greet: 'full', identify: 'asked', check: idealCheck(c), found: 'ok' };
 }
 
 export function answerKey(c: CallCase, s: CallState): Decision {
-	return decideDisclosure(requestFor(c, s)).decision;
+	return keyResult(c, s).decision;
 }
 
 const DISCLOSING = new Set<string>(['disclose', 'disclose-within-limits']);
@@ -251,6 +440,39 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 				{ id: 'full', label: `“Good morning, ${c.department}, ${c.learnerName} speaking. How can I help?”` },
 				{ id: 'name-only', label: `“Hello, ${c.learnerName} speaking.”` },
 				{ id: 'curt', label: '“Yeah, hello?”' }
+			];
+		case 'signpost':
+			return [
+				{
+					id: 'dial-999',
+					label: '“Please hang up now and dial 999. Tell them exactly what you have told me.”'
+				},
+				{
+					id: 'nhs-111',
+					label: '“Please ring NHS 111 now: they can get you seen today. If it gets worse, dial 999.”'
+				},
+				{
+					id: 'nhs-111-mental-health',
+					label:
+						'“Please ring NHS 111 and choose the mental health option: they can help you today. If you feel you might act on these feelings, dial 999.”'
+				},
+				{
+					id: 'identify-first',
+					label: '“Before I can help, can you give me the patient’s full name and date of birth?”'
+				},
+				{
+					id: 'take-message',
+					label: '“I’ll pass a message to the clinic and someone will ring you back.”'
+				}
+			];
+		case 'condole':
+			return [
+				{
+					id: 'condolence',
+					label: '“I’m so sorry for your loss. Let me see how I can help.”'
+				},
+				{ id: 'straight-to-business', label: '“Right. What’s the patient’s full name and date of birth?”' },
+				{ id: 'ask-what-happened', label: '“Oh no, what happened?”' }
 			];
 		case 'calm':
 			return [
@@ -288,20 +510,22 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 			return [
 				{
 					id: 'lookup',
-					label: 'Put the caller on hold, look the patient up and check the contacts, consent and notes'
+					label:
+						'Put the caller on hold and check the record open on the PAS: details, contacts and consent, alerts and flags'
 				},
 				{
 					id: 'lookup-switchboard',
 					label:
-						'Look the patient up, then end the call and ring back through the switchboard number in the directory'
+						'Check the record open on the PAS, then end the call and ring back through the switchboard number in the directory'
 				},
 				{
 					id: 'lookup-given-number',
-					label: `Look the patient up, then ring back on the number the caller gives (${c.persona.givenNumber})`
+					label: `Check the record open on the PAS, then ring back on the number the caller gives (${c.persona.givenNumber})`
 				},
 				{
 					id: 'lookup-record-number',
-					label: 'Look the patient up, then ring back on the phone number already on the patient’s record'
+					label:
+						'Check the record open on the PAS, then ring back on the phone number already on the patient’s record'
 				},
 				{ id: 'none', label: 'Go by what the caller has told you' }
 			];
@@ -333,8 +557,7 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 				},
 				{
 					id: 'refuse',
-					label:
-						'“I’m sorry, I can’t give out any information about anyone”, and explain the proper route (press: transfer to Communications)'
+					label: '“I’m sorry, I can’t give out any information on the phone”, and explain the proper route'
 				},
 				{ id: 'confirm-is-patient', label: `“Yes, ${first} is known to us”, then take a message` }
 			];
@@ -343,7 +566,21 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 				{ id: 'form', label: 'Fill in the message form and send it to the team' },
 				{ id: 'no-message', label: 'No message needed' }
 			];
+		case 'transfer':
+			return [
+				{ id: 'transfer', label: 'Transfer the call to a team in the directory' },
+				{ id: 'no-transfer', label: 'Keep the call: no transfer' }
+			];
 		case 'close':
+			if (c.steps.includes('signpost'))
+				return [
+					{
+						id: 'log-and-tell-manager',
+						label: 'Record the call in the call log and tell your manager straight away'
+					},
+					{ id: 'log-only', label: 'Record the call in the call log' },
+					{ id: 'no-log', label: 'Get on with your work: the caller has the number to ring' }
+				];
 			return c.steps.includes('warn')
 				? [
 						{
@@ -370,6 +607,30 @@ function choicesFor(c: PhoneCase, phase: Phase): Choice[] {
 
 function labelOf(c: PhoneCase, phase: Phase, id: string | undefined): string {
 	return choicesFor(c, phase).find((ch) => ch.id === id)?.label ?? id ?? '';
+}
+
+function toldLabel(team: string, told: string): string {
+	const entry = TEAM_DIRECTORY[team as Team];
+	const who = entry ? `our ${entry.label}` : 'the team';
+	switch (told) {
+		case 'explain':
+			return `“I’m going to put you through to ${who}, who deal with this. I’ll tell them who you are and what you need, so you won’t have to explain it all again.”`;
+		case 'nothing':
+			return '“Hold on, I’ll put you through.”';
+		case 'promise':
+			return '“I’ll put you through to someone who can tell you everything you want to know.”';
+		default:
+			return '(You say nothing before putting the caller through.)';
+	}
+}
+
+/** What the learner did at the transfer step, in words for the transcript and the debrief. */
+function transferWords(v: string | undefined): string {
+	const t = decodeTransfer(v);
+	if (!t) return 'Keep the call: no transfer';
+	const entry = TEAM_DIRECTORY[t.team as Team];
+	const where = entry ? `the ${entry.label} (extension ${entry.extension})` : 'a team';
+	return `Transfer to ${where}, ${t.warm ? 'after telling the team who is calling and why (warm transfer)' : 'straight through without speaking to the team first'}. You say: ${toldLabel(t.team, t.told)}`;
 }
 
 function opening(c: PhoneCase, s: CallState): string {
@@ -409,7 +670,11 @@ function checkReaction(c: PhoneCase, s: CallState): string {
 	const r = c.record;
 	switch (s.check) {
 		case 'lookup':
-			return '(You put the caller on hold and look the patient up. The record is on your screen.)';
+			return s.found === 'ok'
+				? '(You put the caller on hold and check the patient’s record on the PAS.)'
+				: s.found === 'wrong'
+					? '(You put the caller on hold and check the record open on the PAS: it is another patient’s.)'
+					: '(You put the caller on hold, but no record is open on the PAS.)';
 		case 'lookup-switchboard':
 			if (p.requester === 'professional')
 				return p.genuine
@@ -446,21 +711,54 @@ function decideReaction(c: PhoneCase, s: CallState): string {
 	return 'OK, I understand. What happens now?';
 }
 
-/** The conversation up to the start of `phase`, rebuilt from the state. */
-export function transcriptFor(c: PhoneCase, phase: Phase, s: CallState): Turn[] {
-	const turns: Turn[] = [{ who: 'action', text: '(The phone rings.)' }];
+/** A line of the call; the learner's own lines carry the step they answered. */
+export interface CallLine extends Turn {
+	phase?: Phase;
+}
+
+/**
+ * The call as lines, rebuilt from the state: every step up to (not including) `upTo`, or, without it, every step
+ * the state has an answer for.
+ */
+export function callLines(c: PhoneCase, s: CallState, upTo?: Phase): CallLine[] {
+	const lines: CallLine[] = [{ who: 'action', text: '(The phone rings.)' }];
 	const steps = c.steps;
 	for (const step of steps) {
-		if (step === phase) break;
+		if (step === upTo) break;
 		const chosen = s[step as keyof CallState];
-		if (step === 'check' || step === 'message') {
-			turns.push({ who: 'action', text: labelOf(c, step, chosen) });
-		} else turns.push({ who: 'you', text: labelOf(c, step, chosen) });
+		if (upTo === undefined && chosen === undefined) break;
+		if (step === 'transfer') lines.push({ who: 'action', text: transferWords(chosen), phase: step });
+		else if (step === 'check' || step === 'message')
+			lines.push({ who: 'action', text: labelOf(c, step, chosen), phase: step });
+		else lines.push({ who: 'you', text: labelOf(c, step, chosen), phase: step });
 		const next = steps[steps.indexOf(step) + 1];
 		const line = reactionAfter(c, step, s, next);
-		if (line) turns.push(line);
+		if (line) lines.push(line);
 	}
-	return turns;
+	return lines;
+}
+
+/** The conversation up to the start of `phase`, rebuilt from the state. */
+export function transcriptFor(c: PhoneCase, phase: Phase, s: CallState): Turn[] {
+	return callLines(c, s, phase).map(({ who, text }) => ({ who, text }));
+}
+
+function signpostReaction(c: PhoneCase, s: CallState): string {
+	const first = patientFirstName(c);
+	switch (s.signpost) {
+		case 'dial-999':
+			return 'OK… OK. I’m hanging up and ringing 999 now.';
+		case 'nhs-111':
+			return 'Right, I’ll ring 111 now. Thank you.';
+		case 'nhs-111-mental-health':
+			return 'OK. I’ll ring them now. Thank you for listening.';
+		case 'identify-first':
+			return c.facts.emergency === 'life-threatening'
+				? `What? ${first} isn’t breathing properly! I haven’t got time for this!`
+				: 'I need help now, not questions.';
+		default:
+			return 'A message? This can’t wait!';
+	}
 }
 
 function reactionAfter(c: PhoneCase, step: Phase, s: CallState, next: Phase | undefined): Turn | null {
@@ -468,6 +766,31 @@ function reactionAfter(c: PhoneCase, step: Phase, s: CallState, next: Phase | un
 	switch (step) {
 		case 'greet':
 			return { who: 'caller', text: opening(c, s) };
+		case 'signpost':
+			return { who: 'caller', text: signpostReaction(c, s) };
+		case 'condole':
+			return {
+				who: 'caller',
+				text:
+					s.condole === 'condolence'
+						? 'Thank you. It’s been a hard few weeks.'
+						: s.condole === 'ask-what-happened'
+							? '(A long pause.) I’d rather not go into it. I just want the notes.'
+							: '…Right. Yes.'
+			};
+		case 'transfer': {
+			const t = decodeTransfer(s.transfer);
+			if (!t) return null;
+			return {
+				who: 'caller',
+				text:
+					t.told === 'explain'
+						? 'Thank you, that’s helpful.'
+						: t.told === 'promise'
+							? 'Great, finally someone who’ll tell me.'
+							: 'Who are you putting me through to?'
+			};
+		}
 		case 'calm':
 			if (s.calm === 'acknowledge' && !p.escalates)
 				return { who: 'caller', text: 'All right… sorry. I’m just really worried about them.' };
@@ -497,8 +820,7 @@ function reactionAfter(c: PhoneCase, step: Phase, s: CallState, next: Phase | un
 // ---------- judging ----------
 
 function judgeDecide(c: PhoneCase, s: CallState, chosen: string) {
-	const req = requestFor(c, s);
-	const result = decideDisclosure(req);
+	const result = keyResult(c, s);
 	const key = result.decision;
 	const first = result.reasons[0];
 	const rule: RuleRef = first
@@ -506,7 +828,7 @@ function judgeDecide(c: PhoneCase, s: CallState, chosen: string) {
 		: ruleRef('disclosure.no-automatic-right');
 	const why = result.reasons.map((r) => r.text).join(' ');
 	const limits = result.limits.length ? ` Limits: ${result.limits.join('; ')}.` : '';
-	const verifiedNote = req.identity.verified
+	const verifiedNote = result.verified
 		? 'Identity was checked properly.'
 		: 'Identity was not verified on this call.';
 	let outcome: DecisionOutcome;
@@ -551,14 +873,127 @@ const FIELD_NAMES: Record<keyof MessageForm, string> = {
 	callBackNumber: 'call-back number',
 	patient: 'patient',
 	details: 'message',
-	urgency: 'urgency'
+	urgency: 'urgency',
+	sendTo: 'who it goes to'
 };
+
+function judgeSignpost(c: PhoneCase, chosen: string) {
+	const situation = c.facts.emergency ?? 'life-threatening';
+	const sp = emergencySignpost(situation);
+	const right = SERVICE_CHOICE[sp.service];
+	const rule = ruleRef('call.emergency-signpost');
+	const correct = { values: [right], text: labelOf(c, 'signpost', right) };
+	const lifeAtRisk = sp.service === '999';
+	const why = sp.reasons.map((r) => r.text).join(' ');
+	if (chosen === right) return { outcome: 'correct' as const, rule, correct, explanation: `Right. ${why}` };
+	if (chosen === 'identify-first' || chosen === 'take-message')
+		return {
+			outcome: lifeAtRisk ? ('critical' as const) : ('major' as const),
+			rule: ruleRef('call.no-identity-gate'),
+			correct,
+			explanation: `${chosen === 'identify-first' ? 'Identity questions hold up an emergency, and signposting discloses nothing, so it needs no check.' : 'A message leaves someone in danger waiting for a call back.'} ${why}`
+		};
+	if (lifeAtRisk)
+		return {
+			outcome: 'critical' as const,
+			rule,
+			correct,
+			explanation: `NHS 111 is too slow when a life may be at risk. ${why}`
+		};
+	return {
+		outcome: 'minor' as const,
+		rule,
+		correct,
+		explanation: `${chosen === 'dial-999' ? '999 is safe, but this is urgent rather than life-threatening.' : 'There is a better service for this.'} ${why}`
+	};
+}
+
+function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
+	const key = transferKey(c, s);
+	const rule = ruleRef('call.transfer');
+	const why = key.reasons.map((r) => r.text).join(' ');
+	const entry = key.team ? TEAM_DIRECTORY[key.team] : null;
+	const correct = entry
+		? {
+				values: [`${key.team}.warm.explain`],
+				text: `Warm transfer to the ${entry.label} (extension ${entry.extension}), telling the caller who they are going to and why`
+			}
+		: { values: ['none'], text: 'Keep the call: no transfer' };
+	if (answer.choice !== 'transfer') {
+		return entry
+			? {
+					outcome: 'major' as const,
+					rule,
+					correct,
+					explanation: `This caller needed the ${entry.label}, who deal with ${entry.handles}: transfer them, warm, and tell them who they are going to. ${why}`
+				}
+			: { outcome: 'correct' as const, rule, correct, explanation: `Right: no transfer. ${why}` };
+	}
+	const t = answer.transfer ?? { team: '', warm: false, told: '' };
+	const restricted = isRestrictedRecord({
+		requester: requestFor(c, s).requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	if (!entry)
+		return {
+			outcome: restricted ? ('critical' as const) : ('major' as const),
+			rule: restricted ? ruleRef('call.restricted-record') : rule,
+			correct,
+			explanation: restricted
+				? `Putting the caller through to a team tells them the patient is known here, which the restricted record forbids (handbook 3.2, 6.3). ${why}`
+				: `This caller could be helped on this call: passing them on wastes their time and another team’s. ${why}`
+		};
+	if (t.team !== key.team)
+		return {
+			outcome: 'major' as const,
+			rule,
+			correct,
+			explanation: `Wrong team: the ${entry.label} deal with ${entry.handles}${t.team ? `, not the ${TEAM_DIRECTORY[t.team as Team]?.label ?? t.team}` : ''}. ${why}`
+		};
+	if (t.told === 'promise')
+		return {
+			outcome: 'major' as const,
+			rule,
+			correct,
+			explanation: `Right team, but never promise what another team will disclose: they decide under the rules, not to please the caller (handbook 6.3, 6.4). ${why}`
+		};
+	if (!t.warm || t.told !== 'explain')
+		return {
+			outcome: 'minor' as const,
+			rule,
+			correct,
+			explanation: `Right team. Make it a warm transfer: speak to the team first (who is calling and why), and tell the caller who they are going to, so nobody has to start again (handbook 6.1). ${why}`
+		};
+	return {
+		outcome: 'correct' as const,
+		rule,
+		correct,
+		explanation: `Right team, warm transfer, and the caller knows what happens next. ${why}`
+	};
+}
 
 function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswer) {
 	const p = c.persona;
 	const chosen = answer.choice;
 	const correctOf = (id: string) => ({ values: [id], text: labelOf(c, phase, id) });
 	switch (phase) {
+		case 'signpost':
+			return judgeSignpost(c, chosen);
+		case 'condole':
+			return {
+				outcome: chosen === 'condolence' ? ('correct' as const) : ('minor' as const),
+				rule: ruleRef('call.condolence'),
+				correct: correctOf('condolence'),
+				explanation:
+					chosen === 'condolence'
+						? 'Condolence first: the caller has lost someone, and kindness costs nothing (handbook 4.8, 6.1).'
+						: chosen === 'ask-what-happened'
+							? 'Asking how they died is not your business and can hurt: offer condolence and move on to how you can help (handbook 4.8, 6.1).'
+							: 'Say you are sorry for their loss before anything else (handbook 4.8, 6.1).'
+			};
+		case 'transfer':
+			return judgeTransfer(c, s, answer);
 		case 'greet':
 			return chosen === 'full'
 				? {
@@ -634,6 +1069,20 @@ function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswe
 		}
 		case 'check': {
 			const ideal = idealCheck(c);
+			if (chosen.startsWith('lookup') && answer.patient !== c.record.index) {
+				const wrong = answer.patient !== null && answer.patient !== undefined;
+				return {
+					outcome: wrong ? ('critical' as const) : ('major' as const),
+					rule: wrong ? ruleRef('ppi.three-identifiers') : ruleRef('disclosure.verify-caller'),
+					correct: {
+						values: [ideal],
+						text: `${labelOf(c, 'check', ideal)}, with ${c.record.name}’s record open`
+					},
+					explanation: wrong
+						? `The record open on the PAS was another patient’s, not ${c.record.name} (${c.record.hospitalNumber}). Everything you check or say now is about the wrong person: match the name, date of birth and postcode the caller gives against three identifiers on the record (handbook 1.6, 1.7).`
+						: 'No record was open on the PAS, so there was nothing to check against: search for the patient, open the record with a reason, and read the contacts, consent and alerts (handbook 6.2, 3.5).'
+				};
+			}
 			const rule =
 				ideal === 'lookup-switchboard'
 					? ruleRef('disclosure.call-back')
@@ -679,17 +1128,55 @@ function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswe
 					explanation:
 						'The caller had something the team needs to know: take a message rather than let it drop (handbook 6.3, 6.5).'
 				};
+			const to = messageDestination(c, s);
+			const sentTo = answer.message?.sendTo ?? '';
+			const correct = {
+				values: ['form'],
+				text: `${labelOf(c, 'message', 'form')}, complete, to ${destinationLabel(to)}`
+			};
+			if (missing.length)
+				return {
+					outcome: 'minor' as const,
+					rule: MESSAGE_RULE,
+					correct,
+					explanation: `The message is missing: ${missing.map((m) => FIELD_NAMES[m]).join(', ')} (handbook 6.5).`
+				};
+			if (sentTo !== to)
+				return {
+					outcome: to === 'safeguarding' ? ('major' as const) : ('minor' as const),
+					rule: to === 'safeguarding' ? ruleRef('call.restricted-record') : MESSAGE_RULE,
+					correct,
+					explanation:
+						to === 'safeguarding'
+							? 'Someone asking after a patient with a restricted record is exactly what the safeguarding team must hear about: send the message to them, under local procedure (handbook 3.2, 6.3).'
+							: `A message about the patient goes to ${destinationLabel(to)}, who can act on it, not to ${destinationLabel(sentTo)} (handbook 6.5).`
+				};
 			return {
-				outcome: missing.length === 0 ? ('correct' as const) : ('minor' as const),
-				rule: MESSAGE_RULE,
-				correct: correctOf('form'),
+				outcome: 'correct' as const,
+				rule: to === 'safeguarding' ? ruleRef('call.restricted-record') : MESSAGE_RULE,
+				correct,
 				explanation:
-					missing.length === 0
-						? 'A complete message the team can act on (handbook 6.5).'
-						: `The message is missing: ${missing.map((m) => FIELD_NAMES[m]).join(', ')} (handbook 6.5).`
+					to === 'safeguarding'
+						? 'A complete message, to the safeguarding team, and nothing confirmed to the caller (handbook 3.2, 6.3, 6.5).'
+						: 'A complete message the team can act on (handbook 6.5).'
 			};
 		}
 		case 'close': {
+			if (c.steps.includes('signpost'))
+				return {
+					outcome:
+						chosen === 'log-and-tell-manager'
+							? ('correct' as const)
+							: chosen === 'no-log'
+								? ('major' as const)
+								: ('minor' as const),
+					rule: ruleRef('call.emergency-signpost'),
+					correct: correctOf('log-and-tell-manager'),
+					explanation:
+						chosen === 'log-and-tell-manager'
+							? 'The call is on record and your manager can follow it up under local escalation (handbook 6.1, 6.4).'
+							: 'After an emergency call, record it and tell your manager straight away, so it can be followed up (handbook 6.1, 6.4).'
+				};
 			const ended = c.steps.includes('warn');
 			const right = ended ? 'end-and-report' : 'next-steps-and-log';
 			return {
@@ -717,15 +1204,18 @@ function judgePhase(c: PhoneCase, phase: Phase, s: CallState, answer: PhoneAnswe
 
 function stepsFor(c: CallCase): { steps: Phase[]; messageExpected: boolean } {
 	const abusive = c.persona.mood === 'abusive';
+	// An emergency is signposted at once: no identity gate, nothing to disclose, nobody to transfer to.
+	if (c.facts.emergency) return { steps: ['greet', 'signpost', 'close'], messageExpected: false };
 	if (abusive && c.persona.escalates)
 		return { steps: ['greet', 'calm', 'warn', 'close'], messageExpected: false };
 	const ideal = idealState(c);
 	const messageExpected = answerKey(c, ideal) === 'take-message';
 	const steps: Phase[] = ['greet'];
+	if (c.facts.deceased) steps.push('condole');
 	if (abusive) steps.push('calm');
 	steps.push('identify', 'check', 'decide');
 	if (messageExpected) steps.push('message');
-	steps.push('close');
+	steps.push('transfer', 'close');
 	return { steps, messageExpected };
 }
 
@@ -733,7 +1223,8 @@ export function setupCall(params: PhoneParams, seed: number, today: string): Pho
 	const random = seededRandom(seed);
 	const type = params.callTypes[randomInt(random, params.callTypes.length)];
 	const angry = random() < params.angryShare;
-	const mood = type === 'abusive-caller' ? 'abusive' : angry ? 'angry' : random() < 0.3 ? 'anxious' : 'calm';
+	const calmOrAnxious = random() < 0.3 ? 'anxious' : 'calm';
+	const mood = type === 'abusive-caller' ? 'abusive' : angry ? 'angry' : calmOrAnxious;
 	const base = buildCall(type, seed, today, mood, params.abusiveEscalates);
 	return { ...base, ...stepsFor(base) };
 }
@@ -742,6 +1233,12 @@ function phasePrompt(c: PhoneCase, phase: Phase): string {
 	switch (phase) {
 		case 'greet':
 			return 'The phone is ringing. How do you answer?';
+		case 'signpost':
+			return 'What do you say, straight away?';
+		case 'condole':
+			return 'What do you say first?';
+		case 'transfer':
+			return 'Do you transfer the call? Use the directory.';
 		case 'calm':
 			return 'The caller is shouting. What do you say?';
 		case 'warn':
@@ -759,16 +1256,39 @@ function phasePrompt(c: PhoneCase, phase: Phase): string {
 	}
 }
 
+/** What an answer adds to the call's state (the step id carries it on). */
+function stateFrom(c: PhoneCase, phase: Phase, a: PhoneAnswer): CallState {
+	const s: CallState = { [phase]: a.choice };
+	if (phase === 'message' && a.choice === 'form') s.missing = missingFields(a.message).join(',');
+	if (phase === 'check') s.found = a.patient === c.record.index ? 'ok' : a.patient == null ? 'none' : 'wrong';
+	if (phase === 'transfer') s.transfer = encodeTransfer(a);
+	return s;
+}
+
+/**
+ * The decision record's value: the step's part of the call state in step-id form ("check=lookup&found=ok"), so
+ * the whole call can be rebuilt from the log for the debrief transcript.
+ */
 function answerValue(c: PhoneCase, phase: Phase, a: PhoneAnswer): string {
-	return phase === 'message' && a.choice === 'form'
-		? `form${missingFields(a.message).length ? ' (incomplete)' : ''}`
-		: a.choice;
+	const s = stateFrom(c, phase, a);
+	if (Object.keys(s).length === 1) return a.choice;
+	return encodeStep(phase, s).split('?')[1];
+}
+
+/** The call state after every decision in a log (for the debrief), read back from the decisions' values. */
+export function stateAfter(decisions: readonly { step: string; response: { value: string } }[]): CallState {
+	const last = decisions.at(-1);
+	if (!last) return {};
+	const { phase, state } = decodeStep(last.step);
+	const value = last.response.value;
+	const added = value.includes('=') ? decodeStep(`${phase}?${value}`).state : { [phase]: value };
+	return { ...state, ...added };
 }
 
 export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneView> = {
 	kind: 'phone-call',
 	family: 'phone',
-	machineVersion: 1,
+	machineVersion: 2,
 	paramsSchema,
 	answerSchema,
 	setup: (definition, seed, today) => setupCall(definition.params, seed, today),
@@ -776,7 +1296,6 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 	view(c, stepId): StepView<PhoneView> {
 		const { phase, state } = decodeStep(stepId);
 		const transcript = transcriptFor(c, phase, state);
-		const looked = (state.check ?? '').startsWith('lookup');
 		const last = [...transcript].reverse().find((t) => t.who === 'caller');
 		return {
 			id: stepId,
@@ -787,8 +1306,15 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 			data: {
 				phase,
 				transcript,
-				record: looked ? c.record : null,
-				directory: { practice: c.record.gpPractice.name, switchboard: c.record.gpPractice.switchboard },
+				trust: c.trust,
+				sessionKey: c.sessionKey,
+				recordNotes: { patient: c.record.index, lines: c.record.notes },
+				directory: {
+					practice: c.record.gpPractice.name,
+					switchboard: c.record.gpPractice.switchboard,
+					teams: TEAMS.map((id) => ({ id, ...TEAM_DIRECTORY[id] }))
+				},
+				toldOptions: TOLD.map((id) => ({ id, label: toldLabel('', id) })),
 				givenNumber: c.persona.givenNumber,
 				mood: c.persona.mood,
 				messageFields: Object.keys(messageFormSchema.shape) as (keyof MessageForm)[]
@@ -814,8 +1340,7 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 	},
 	next(c, stepId, answer) {
 		const { phase, state } = decodeStep(stepId);
-		const s: CallState = { ...state, [phase]: answer.choice };
-		if (phase === 'message' && answer.choice === 'form') s.missing = missingFields(answer.message).join(',');
+		const s: CallState = { ...state, ...stateFrom(c, phase, answer) };
 		const i = c.steps.indexOf(phase);
 		if (i < 0 || i + 1 >= c.steps.length) return null;
 		return encodeStep(c.steps[i + 1], s);
@@ -825,10 +1350,16 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 		switch (phase) {
 			case 'greet':
 				return 'Say where they have reached and who you are (handbook 6.1).';
+			case 'signpost':
+				return 'Is a life at risk? Then 999 at once; urgent but not life-threatening, NHS 111. No identity questions first (handbook 6.4, 4.9).';
+			case 'condole':
+				return 'The caller has lost someone (handbook 4.8, 6.1).';
+			case 'transfer':
+				return 'Does another team deal with this caller (press, records requests, police), or can you help them here? Never put a caller through about a restricted record (handbook 6.1, 6.3).';
 			case 'identify':
 				return 'Ask, don’t tell: the caller states the details, you never read them out (handbook 1.6, 6.2).';
 			case 'check':
-				return 'Who could check this caller independently? The record, a number already on it, or the switchboard in the directory, never a number the caller gives (handbook 6.2).';
+				return 'Open the patient’s record on the PAS (search, then open with a reason). Who could check this caller independently? The record, a number already on it, or the switchboard in the directory, never a number the caller gives (handbook 6.2).';
 			case 'decide':
 				return 'Who is really asking, is their identity checked, and what does the record say about consent, capacity or authority? (handbook 6.3, 4.13)';
 			case 'message':
@@ -849,6 +1380,22 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 				{ choice: 'form', message: { ...completeMessage(c), callBackNumber: '' } },
 				{ choice: 'no-message' }
 			];
+		// The record open on the PAS is the right one here; a wrong or missing record is unit-tested, which keeps
+		// the model walk of every built-in definition to a few thousand states.
+		if (phase === 'check')
+			return choicesFor(c, phase).map((ch) => ({ choice: ch.id, patient: c.record.index }));
+		if (phase === 'transfer') {
+			const team = transferKey(c, decodeStep(stepId).state).team;
+			const other: Team = team === 'communications' ? 'pals' : 'communications';
+			// Every transfer answer makes a different close step, so the walk tries two (keep the call, or the key's
+			// transfer when there is one, else a needless one); wrong teams, cold transfers and promises are unit-tested.
+			return [
+				{ choice: 'no-transfer' },
+				{ choice: 'transfer', transfer: { team: team ?? other, warm: true, told: 'explain' } }
+			];
+		}
+		// "Name only" behaves like "curt" in everything but its words, so the walk tries one of them.
+		if (phase === 'greet') return [{ choice: 'full' }, { choice: 'curt' }];
 		return choicesFor(c, phase).map((ch) => ({ choice: ch.id }));
 	}
 };
@@ -856,6 +1403,7 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 /** A message a careful learner would write (for tests and the model walk). */
 export function completeMessage(c: CallCase): MessageForm {
 	return {
+		sendTo: messageDestination(c, idealState(c)),
 		callerName: c.persona.claimedName,
 		relationship: c.persona.claimedRole,
 		callBackNumber: c.persona.givenNumber,
@@ -871,6 +1419,16 @@ export function bestAnswer(c: PhoneCase, stepId: string): PhoneAnswer {
 	switch (phase) {
 		case 'greet':
 			return { choice: 'full' };
+		case 'signpost':
+			return { choice: SERVICE_CHOICE[emergencySignpost(c.facts.emergency ?? 'life-threatening').service] };
+		case 'condole':
+			return { choice: 'condolence' };
+		case 'transfer': {
+			const team = transferKey(c, state).team;
+			return team
+				? { choice: 'transfer', transfer: { team, warm: true, told: 'explain' } }
+				: { choice: 'no-transfer' };
+		}
 		case 'calm':
 			return { choice: 'acknowledge' };
 		case 'warn':
@@ -878,12 +1436,55 @@ export function bestAnswer(c: PhoneCase, stepId: string): PhoneAnswer {
 		case 'identify':
 			return { choice: 'asked' };
 		case 'check':
-			return { choice: idealCheck(c) };
+			return { choice: idealCheck(c), patient: c.record.index };
 		case 'decide':
 			return { choice: answerKey(c, state) };
 		case 'message':
 			return { choice: 'form', message: completeMessage(c) };
 		case 'close':
-			return { choice: c.steps.includes('warn') ? 'end-and-report' : 'next-steps-and-log' };
+			return {
+				choice: c.steps.includes('signpost')
+					? 'log-and-tell-manager'
+					: c.steps.includes('warn')
+						? 'end-and-report'
+						: 'next-steps-and-log'
+			};
 	}
+}
+
+/** A line of the debrief transcript; the learner's lines carry the judgement of the step they answered. */
+export interface AnnotatedLine extends CallLine {
+	note?: {
+		seq: number;
+		outcome: DecisionOutcome;
+		explanation: string;
+		rule: RuleRef;
+		points: number;
+		maxPoints: number;
+	};
+}
+
+/**
+ * The whole call as lines (you, the caller, your actions), each of the learner's lines annotated with the
+ * feedback and rule of the decision it was. Rebuilt from the case and the decision log, so an old attempt shows
+ * the same transcript.
+ */
+export function annotatedTranscript(c: PhoneCase, decisions: readonly DecisionRecord[]): AnnotatedLine[] {
+	const s = stateAfter(decisions);
+	const byPhase = new Map(decisions.map((d) => [decodeStep(d.step).phase, d]));
+	return callLines(c, s).map((line) => {
+		const d = line.phase ? byPhase.get(line.phase) : undefined;
+		if (!d) return line;
+		return {
+			...line,
+			note: {
+				seq: d.seq,
+				outcome: d.outcome,
+				explanation: d.explanation,
+				rule: d.rule,
+				points: d.points,
+				maxPoints: d.maxPoints
+			}
+		};
+	});
 }
