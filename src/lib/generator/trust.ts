@@ -1,13 +1,34 @@
 /** The generator's entry points: a trust from settings, then patients on demand. */
 import { coreFacts, defectLayout, parseTodayCached, summaryFromCore } from './core';
 import { buildAnswerKey, DEFAULT_DEFECT_RATES } from './defects';
-import { MAX_PATIENTS } from './identifiers';
+import { DEFAULT_TRUST_RULES } from '../domain/settings';
+import { hospitalDigitCount, MAX_PATIENTS } from './identifiers';
 import { buildOrganisation } from './organisation';
 import { hashSeed, mix32 } from './random';
 import { GENERATOR_VERSION } from './version';
-import type { DefectKind, DefectRates, PatientSummary, Trust, TrustSettings } from './types';
+import type {
+	DefectKind,
+	DefectRates,
+	HospitalNumberFormat,
+	PatientSummary,
+	Trust,
+	TrustSettings
+} from './types';
 
 export { GENERATOR_VERSION };
+
+/**
+ * The hospital number format a trust uses: the domain library's LOCAL setting (handbook 1.5), its default unless
+ * the settings give one, with `hospitalNumberPrefix` overriding the prefix.
+ */
+export function hospitalFormat(settings: TrustSettings): HospitalNumberFormat {
+	const base = settings.hospitalNumber ?? DEFAULT_TRUST_RULES.hospitalNumber;
+	return {
+		prefix: settings.hospitalNumberPrefix ?? base.prefix,
+		minDigits: base.minDigits,
+		maxDigits: base.maxDigits
+	};
+}
 
 /** Settings problems as plain sentences a trainer can act on; empty when the settings are usable. */
 export function checkSettings(settings: TrustSettings): string[] {
@@ -27,8 +48,24 @@ export function checkSettings(settings: TrustSettings): string[] {
 			`"today" must be a real date written YYYY-MM-DD, for example 2026-11-25 (got ${JSON.stringify(settings.today)}).`
 		);
 	}
-	if (settings.hospitalNumberPrefix !== undefined && !/^[A-Z]{0,3}$/.test(settings.hospitalNumberPrefix)) {
+	const format = hospitalFormat(settings);
+	if (!/^[A-Z]{0,3}$/.test(format.prefix)) {
 		problems.push('The hospital number prefix must be up to three capital letters, or empty.');
+	}
+	if (
+		!Number.isInteger(format.minDigits) ||
+		!Number.isInteger(format.maxDigits) ||
+		format.minDigits < 1 ||
+		format.maxDigits > 12 ||
+		format.minDigits > format.maxDigits
+	) {
+		problems.push(
+			'The hospital number length must be whole numbers of digits from 1 to 12, the shortest no longer than the longest.'
+		);
+	} else if (Number.isInteger(settings.patients) && hospitalDigitCount(format, settings.patients) === null) {
+		problems.push(
+			`Hospital numbers of at most ${format.maxDigits} digits cannot give ${settings.patients.toLocaleString('en-GB')} patients a number each: allow longer numbers or make fewer patients.`
+		);
 	}
 	for (const [kind, rate] of Object.entries(settings.defects ?? {})) {
 		if (!(kind in DEFAULT_DEFECT_RATES))
@@ -51,6 +88,7 @@ export function createTrust(settings: TrustSettings): Trust {
 	const problems = checkSettings(settings);
 	if (problems.length) throw new RangeError(problems.join(' '));
 	const seedHash = hashSeed(settings.seed);
+	const format = hospitalFormat(settings);
 	const defects: DefectRates = { ...DEFAULT_DEFECT_RATES, ...settings.defects };
 	const trust: Trust = {
 		generatorVersion: GENERATOR_VERSION,
@@ -58,7 +96,8 @@ export function createTrust(settings: TrustSettings): Trust {
 			seed: settings.seed,
 			patients: settings.patients,
 			today: settings.today,
-			hospitalNumberPrefix: settings.hospitalNumberPrefix ?? 'K',
+			hospitalNumber: format,
+			hospitalNumberPrefix: format.prefix,
 			defects
 		},
 		seedHash,
