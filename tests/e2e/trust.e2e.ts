@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 test('generate a trust in a Worker, page through patients and open a record by keyboard', async ({
 	page
@@ -67,4 +67,108 @@ test('an empty seed is refused with a message that says what to do', async ({ pa
 	await page.getByRole('button', { name: 'Generate trust' }).click();
 	await expect(page.getByText('Enter a seed: any number or word.')).toBeVisible();
 	await expect(page.getByLabel('Seed')).toBeFocused();
+});
+
+test.describe('a profile keeps its practice trust', () => {
+	// The stored default trust has 10,000 patients: building it in the Worker takes a few seconds on a busy machine.
+	test.describe.configure({ timeout: 120_000 });
+
+	test('a move and an access on the practice PAS survive a reload', async ({ page }) => {
+		await createProfile(page, 'Tess');
+		await gotoReady(page, '/pas/');
+		await expect(page.getByTestId('pas-trust-saved')).toContainText('seed records-room');
+		await expect(page.getByTestId('pas-trust-saved')).toContainText('generator version');
+		await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 30_000 });
+
+		await page.locator('#pas-surname').fill('smith');
+		await page.locator('#pas-surname').press('Enter');
+		const first = page.getByTestId('pas-result-row').first();
+		await first.getByRole('button', { name: /Open record/ }).click();
+		await page.getByLabel('Preparing notes for a clinic').check();
+		await page.getByRole('button', { name: 'Open record', exact: true }).click();
+		await page.getByRole('button', { name: 'Track volume 1 out' }).click();
+		await page.locator('#pas-track-to').selectOption({ index: 1 });
+		await page.locator('#pas-track-reason').fill('Clinic tomorrow');
+		await page.getByRole('button', { name: 'Save movement' }).click();
+		await expect(page.getByTestId('pas-volume-location').first()).toContainText('Clinic');
+
+		await page.reload();
+		await expect(page.locator('main[data-app-ready="true"]')).toBeVisible();
+		await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 30_000 });
+		await page.locator('body').press('a');
+		const audit = page.getByTestId('pas-audit');
+		await expect(audit).toContainText('Preparing notes for a clinic');
+		await expect(audit).toContainText(/smith/i);
+
+		await page.locator('body').press('s');
+		await page.locator('#pas-surname').fill('smith');
+		await page.locator('#pas-surname').press('Enter');
+		await page
+			.getByTestId('pas-result-row')
+			.first()
+			.getByRole('button', { name: /Open record/ })
+			.click();
+		await page.getByLabel('Tracking notes').check();
+		await page.getByRole('button', { name: 'Open record', exact: true }).click();
+		await expect(page.getByTestId('pas-volume-location').first()).toContainText('Clinic');
+		await page.getByRole('button', { name: 'Movement history of volume 1' }).click();
+		await expect(page.getByTestId('pas-history')).toContainText('Clinic tomorrow');
+		await expectNoAxeViolations(page, 'practice PAS after reload');
+	});
+
+	test('a new trust is kept; one made by another generator version asks before it is used', async ({
+		page
+	}) => {
+		await createProfile(page, 'Vic');
+		await gotoReady(page, '/trust/');
+		await expect(page.getByTestId('trust-saved')).toContainText('seed records-room');
+		await page.getByLabel('Seed').fill('e2e-kept');
+		await page.getByLabel('Number of patients').selectOption('1000');
+		await page.getByRole('button', { name: 'Generate trust' }).click();
+		await expect(page.getByTestId('trust-status')).toContainText('Trust ready: 1,000 patients.');
+
+		await page.reload();
+		await expect(page.getByTestId('trust-saved')).toContainText('seed e2e-kept');
+		await expect(page.getByTestId('trust-status')).toContainText('Trust ready: 1,000 patients.');
+		await page
+			.getByTestId('patient-table')
+			.getByRole('button', { name: /Open record/ })
+			.first()
+			.click();
+		await expect(page.getByTestId('record-medications')).toContainText('Medications');
+
+		// Pretend the stored trust was made by an older generator.
+		await page.evaluate(
+			() =>
+				new Promise<void>((done, fail) => {
+					const open = indexedDB.open('records-room');
+					open.onsuccess = () => {
+						const tx = open.result.transaction('trusts', 'readwrite');
+						const cursor = tx.objectStore('trusts').openCursor();
+						cursor.onsuccess = () => {
+							const c = cursor.result;
+							if (!c) return;
+							c.update({ ...c.value, generatorVersion: '0.0.1' });
+							c.continue();
+						};
+						tx.oncomplete = () => {
+							open.result.close();
+							done();
+						};
+						tx.onerror = () => fail(tx.error);
+					};
+				})
+		);
+		await page.reload();
+		const choice = page.getByTestId('trust-version-choice');
+		await expect(choice).toContainText('version 0.0.1');
+		await expect(choice.getByRole('heading')).toBeFocused();
+		await expect(page.getByTestId('trust-status')).toHaveText('');
+		await expectNoAxeViolations(page, 'generator version choice');
+		await choice.getByRole('button', { name: 'Keep using it as it is' }).click();
+		await expect(page.getByTestId('trust-status')).toContainText('Trust ready: 1,000 patients.');
+		await page.reload();
+		await expect(page.getByTestId('trust-version-choice')).toHaveCount(0);
+		await expect(page.getByTestId('trust-status')).toContainText('Trust ready: 1,000 patients.');
+	});
 });

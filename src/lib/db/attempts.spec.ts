@@ -149,7 +149,9 @@ describe('attempt repository', () => {
 		expect(summary.items.map((i) => i.description)).toEqual([
 			'2 scenario attempts and their results',
 			'3 saved answers and actions from those attempts',
-			'0 learning records (induction progress, mock assessment, evidence sign-off)'
+			'0 learning records (induction progress, mock assessment, evidence sign-off)',
+			'0 practice trusts (seed and settings)',
+			'0 changes made in those trusts (casenote tracking and the records you opened)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['keep']);

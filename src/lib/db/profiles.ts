@@ -163,6 +163,12 @@ export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string
 		table: 'learningRecords',
 		label: (n) =>
 			`${n} ${n === 1 ? 'learning record' : 'learning records'} (induction progress, mock assessment, evidence sign-off)`
+	},
+	{ table: 'trusts', label: (n) => `${n} practice ${n === 1 ? 'trust' : 'trusts'} (seed and settings)` },
+	{
+		table: 'trustEvents',
+		label: (n) =>
+			`${n} ${n === 1 ? 'change' : 'changes'} made in those trusts (casenote tracking and the records you opened)`
 	}
 ];
 

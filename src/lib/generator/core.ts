@@ -3,7 +3,7 @@
  * and the base every richer view is derived from. Pair defects (duplicates, twins, same name and date of birth)
  * reuse the partner's core facts, which is why this stays free of anything costly.
  */
-import { nhsNumberFor, hospitalNumberFor, hospitalPermutation } from './identifiers';
+import { nhsNumberFor, hospitalNumberFor, hospitalNumbering, type HospitalNumbering } from './identifiers';
 import { ageOn, isoDate, parseIsoDate, toDays, fromDays } from './dates';
 import {
 	eraOf,
@@ -263,11 +263,7 @@ function ownFacts(trust: Trust, i: number, role: Role | null): CoreFacts {
 	const town = rng.weighted(TOWNS, TOWN_WEIGHTS);
 	const { lines, postcode } = makeAddress(rng, town);
 	const addressFrom = Math.min(today - 30, dob + Math.floor(rng.next() * (today - dob)));
-	const hospitalNumber = hospitalNumberFor(
-		hospitalPermutation(trust.keys.hospital),
-		trust.settings.hospitalNumberPrefix,
-		i
-	);
+	const hospitalNumber = hospitalNumberFor(numberingOf(trust), i);
 	const nhsNumber = nhsNumberFor(trust.keys.nhs, trust.keys.nhsDigit, i);
 	const babyUnderSixWeeks = today - dob < 42;
 	const status: NhsNumberStatus = babyUnderSixWeeks
@@ -300,6 +296,16 @@ function ownFacts(trust: Trust, i: number, role: Role | null): CoreFacts {
 		deceased: deceased !== null && deceased > dob ? deceased : null,
 		role
 	};
+}
+
+const numberingCache = new WeakMap<Trust, HospitalNumbering>();
+function numberingOf(trust: Trust): HospitalNumbering {
+	let n = numberingCache.get(trust);
+	if (!n) {
+		n = hospitalNumbering(trust.keys.hospital, trust.settings.hospitalNumber, trust.settings.patients);
+		numberingCache.set(trust, n);
+	}
+	return n;
 }
 
 let lastToday = '';

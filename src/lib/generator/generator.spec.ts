@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTestRangeNhsNumber } from '../domain/nhs-number';
+import { isValidHospitalNumber } from '../domain/other-identifiers';
 import {
 	createTrust,
 	DEFAULT_DEFECT_RATES,
@@ -58,6 +59,9 @@ describe('fixed seed', () => {
 		};
 		const first = hash(7);
 		expect(hash(7)).toBe(first);
+		// Pinned so that a speed-up or refactor cannot change the output unnoticed. Update it only together with a
+		// GENERATOR_VERSION bump (1.1.0: hospital numbers in the domain library's default format).
+		expect(first).toBe('85758c3271220b22426d686fa7283adbc97585b6659fc40cb1b04b65cde23a25');
 		expect(
 			createHash('sha256')
 				.update(JSON.stringify(patientSummaries(createTrust({ seed: 8, patients: 10_000, today: TODAY }))))
@@ -199,6 +203,54 @@ describe('NHS numbers', () => {
 		);
 		expect(new Set(picks).size).toBe(picks.length);
 		for (const n of picks) expect(isTestRangeNhsNumber(n!)).toBe(true);
+	});
+});
+
+describe('hospital numbers follow the domain library’s format setting (handbook 1.5)', () => {
+	it('uses the default format (six digits, no prefix) unless the trust sets one', () => {
+		const trust = createTrust({ seed: 3, patients: 2000, today: TODAY });
+		const numbers = patientSummaries(trust).map((s) => s.hospitalNumber);
+		expect(numbers.every((n) => isValidHospitalNumber(n) && /^[1-9]\d{5}$/.test(n))).toBe(true);
+		expect(new Set(numbers).size).toBe(numbers.length);
+	});
+
+	it('a trust with its own format gets the shortest allowed length that numbers everyone, and a prefix', () => {
+		const format = { prefix: 'RR', minDigits: 3, maxDigits: 8 };
+		const trust = createTrust({ seed: 3, patients: 2000, today: TODAY, hospitalNumber: format });
+		const numbers = patientSummaries(trust).map((s) => s.hospitalNumber);
+		expect(numbers.every((n) => isValidHospitalNumber(n, { hospitalNumber: format }))).toBe(true);
+		expect(numbers.every((n) => /^RR[1-9]\d{3}$/.test(n))).toBe(true);
+		expect(new Set(numbers).size).toBe(numbers.length);
+		const records = Array.from({ length: 50 }, (_, i) => patientRecord(trust, i));
+		expect(validateTrust(trust, patientSummaries(trust), records)).toEqual([]);
+		// The CLI's --prefix shorthand overrides only the prefix.
+		const k = createTrust({ seed: 3, patients: 20, today: TODAY, hospitalNumberPrefix: 'K' });
+		expect(patientSummary(k, 0).hospitalNumber).toBe(
+			`K${patientSummary(createTrust({ seed: 3, patients: 20, today: TODAY }), 0).hospitalNumber}`
+		);
+	});
+
+	it('refuses a format too short for the trust, or lengths that make no sense', () => {
+		const short = { prefix: '', minDigits: 1, maxDigits: 2 };
+		expect(() => createTrust({ seed: 1, patients: 100, today: TODAY, hospitalNumber: short })).toThrow(
+			/at most 2 digits cannot give 100 patients/
+		);
+		expect(() =>
+			createTrust({
+				seed: 1,
+				patients: 10,
+				today: TODAY,
+				hospitalNumber: { prefix: '', minDigits: 8, maxDigits: 6 }
+			})
+		).toThrow(/from 1 to 12/);
+		expect(() =>
+			createTrust({
+				seed: 1,
+				patients: 10,
+				today: TODAY,
+				hospitalNumber: { prefix: 'k1', minDigits: 6, maxDigits: 6 }
+			})
+		).toThrow(/three capital letters/);
 	});
 });
 

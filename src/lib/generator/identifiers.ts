@@ -5,6 +5,7 @@
  */
 import { checkDigitFor, generateTestNhsNumber } from '../domain/nhs-number';
 import { permute, permutation, type Permutation } from './random';
+import type { HospitalNumberFormat } from './types';
 
 /** 5-digit blocks after the '999' prefix; each block holds 10 stems, of which at least 9 have a check digit. */
 const NHS_BLOCKS = 100_000;
@@ -34,18 +35,47 @@ export function nhsNumberFor(key: number, digitKey: number, i: number): string {
 	return generateTestNhsNumber(() => (six + 0.5) / 1_000_000);
 }
 
-const HOSPITAL_SPACE = 900_000;
+/** The permutation works on up to 2^30 values; longer numbers use the first 900 million after their lowest. */
+const MAX_HOSPITAL_SPACE = 900_000_000;
 
 /**
- * Hospital (unit) number for patient i: a letter prefix and 6 digits from 100000 to 999999, unique within the
- * trust. LOCAL format (handbook 1.5); stop-gap until the domain library's hospital-number setting lands.
+ * How many digits a trust's hospital numbers have: the shortest length the format allows that gives every
+ * patient their own number. Numbers never start with 0, so a spreadsheet cannot drop a digit (handbook 1.5).
+ * Null when even the longest allowed length is too short for the trust.
  */
-export function hospitalNumberFor(perm: Permutation, prefix: string, i: number): string {
-	return `${prefix}${100_000 + permute(perm, i)}`;
+export function hospitalDigitCount(format: HospitalNumberFormat, patients: number): number | null {
+	for (let d = Math.max(1, format.minDigits); d <= format.maxDigits; d++) {
+		if (hospitalSpace(d) >= patients) return d;
+	}
+	return null;
 }
 
-export function hospitalPermutation(key: number): Permutation {
-	return permutation(HOSPITAL_SPACE, key);
+function hospitalSpace(digits: number): number {
+	return Math.min(9 * 10 ** (digits - 1), MAX_HOSPITAL_SPACE);
+}
+
+export interface HospitalNumbering {
+	prefix: string;
+	digits: number;
+	perm: Permutation;
+}
+
+/** The keyed permutation and layout that hand out a trust's hospital numbers. */
+export function hospitalNumbering(
+	key: number,
+	format: HospitalNumberFormat,
+	patients: number
+): HospitalNumbering {
+	const digits = hospitalDigitCount(format, patients) ?? format.maxDigits;
+	return { prefix: format.prefix, digits, perm: permutation(hospitalSpace(digits), key) };
+}
+
+/**
+ * Hospital (unit) number for patient i in the trust's format (the domain library's LOCAL `hospitalNumber`
+ * setting, handbook 1.5): the prefix, then a number of the chosen length, unique within the trust.
+ */
+export function hospitalNumberFor(h: HospitalNumbering, i: number): string {
+	return `${h.prefix}${10 ** (h.digits - 1) + permute(h.perm, i)}`;
 }
 
 /** Digits of a hospital number, for terminal-digit filing. */

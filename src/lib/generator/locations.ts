@@ -10,11 +10,8 @@ export function shelfOf(org: Organisation, hospitalNumber: string): string {
 }
 
 export function libraryLocation(org: Organisation, hospitalNumber: string): TrackedLocation {
-	return {
-		kind: 'library',
-		code: shelfOf(org, hospitalNumber),
-		label: `Health records library (${shelfOf(org, hospitalNumber)})`
-	};
+	const shelf = shelfOf(org, hospitalNumber);
+	return { kind: 'library', code: shelf, label: `Health records library (${shelf})` };
 }
 
 export function clinicLocation(org: Organisation, clinic: Clinic): TrackedLocation {

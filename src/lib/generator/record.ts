@@ -601,14 +601,8 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 		const day = daysOf(e.start);
 		const to =
 			e.kind === 'inpatient'
-				? wardLocation(
-						org,
-						org.wards.find((w) => w.code === e.wardCode)!
-					)
-				: clinicLocation(
-						org,
-						org.clinics.find((k) => k.code === e.clinicCode)!
-					);
+				? wardLocation(org, look.wardByCode.get(e.wardCode!)!)
+				: clinicLocation(org, look.clinicByCode.get(e.clinicCode!)!);
 		move(day - 1, to, '15:30');
 		const back = day + rng.int(5, 20);
 		if (back >= lastDay) break;
@@ -618,14 +612,7 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 	}
 	const booked = episodes.find((e) => e.status === 'booked');
 	if (booked && daysOf(booked.start) - todayDays <= 7 && here.kind === 'library') {
-		move(
-			todayDays - 1,
-			clinicLocation(
-				org,
-				org.clinics.find((k) => k.code === booked.clinicCode)!
-			),
-			'15:30'
-		);
+		move(todayDays - 1, clinicLocation(org, look.clinicByCode.get(booked.clinicCode!)!), '15:30');
 	}
 	current.tracked = current.actual = here;
 	let temporaryFolder: TemporaryFolder | null = null;

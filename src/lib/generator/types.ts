@@ -4,8 +4,12 @@
  */
 import type { AlertKind } from './data/clinical';
 import type { HeritageId, Sex } from './data/names';
+import type { TrustRules } from '../domain/settings';
 
 export type { AlertKind, HeritageId, Sex };
+
+/** The domain library's hospital number format setting (handbook 1.5; LOCAL). */
+export type HospitalNumberFormat = TrustRules['hospitalNumber'];
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -34,9 +38,11 @@ export interface TrustSettings {
 	/** The trust's "today": nothing is dated after it except booked appointments. Never read from the clock. */
 	today: IsoDate;
 	/**
-	 * Hospital number letter prefix, '' for digits only. LOCAL (handbook 1.5): this is a stop-gap until the domain
-	 * library's hospital-number format setting lands.
+	 * The trust's hospital number format: the domain library's LOCAL `hospitalNumber` setting (handbook 1.5),
+	 * default `DEFAULT_TRUST_RULES.hospitalNumber` (six digits, no prefix).
 	 */
+	hospitalNumber?: HospitalNumberFormat;
+	/** Shorthand that overrides the format's letter prefix ('' for digits only); the CLI's `--prefix`. */
 	hospitalNumberPrefix?: string;
 	/** Overrides of {@link DEFAULT_DEFECT_RATES}. */
 	defects?: Partial<DefectRates>;

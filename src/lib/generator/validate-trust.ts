@@ -3,12 +3,11 @@
  * over a trust after edits. Each problem is a sentence naming the patient and the rule.
  */
 import { isTestRangeNhsNumber, isValidNhsNumber } from '../domain/nhs-number';
+import { isValidHospitalNumber } from '../domain/other-identifiers';
 import { ageInDays, daysOf } from './dates';
 import { DRAMA_PHONE_PATTERN, POSTCODE_PATTERN } from './data/places';
 import { parseTodayCached } from './core';
 import type { PatientRecord, PatientSummary, Trust } from './types';
-
-export const HOSPITAL_NUMBER_PATTERN = /^[A-Z]{0,3}[1-9]\d{5}$/;
 
 /** Identifier and format rules that a summary alone can break. */
 export function validateSummary(trust: Trust, s: PatientSummary): string[] {
@@ -18,8 +17,11 @@ export function validateSummary(trust: Trust, s: PatientSummary): string[] {
 		p.push(`${who}: NHS number ${s.nhsNumber} is not a valid 999-range number (handbook 1.2, 1.3).`);
 	if (s.nhsNumber === null && !['03', '07'].includes(s.nhsNumberStatus))
 		p.push(`${who}: no NHS number but status ${s.nhsNumberStatus} (handbook 1.4).`);
-	if (!HOSPITAL_NUMBER_PATTERN.test(s.hospitalNumber))
-		p.push(`${who}: hospital number is not prefix + 6 digits.`);
+	if (
+		!isValidHospitalNumber(s.hospitalNumber, { hospitalNumber: trust.settings.hospitalNumber }) ||
+		/^[A-Z]*0/.test(s.hospitalNumber)
+	)
+		p.push(`${who}: hospital number is not in the trust's format, or starts with 0 (handbook 1.5).`);
 	if (!POSTCODE_PATTERN.test(s.postcode)) p.push(`${who}: postcode ${s.postcode} is not well-formed.`);
 	if (s.dateOfBirth > trust.settings.today) p.push(`${who}: born after the trust's today.`);
 	if (!s.forenames.length || !s.surname) p.push(`${who}: missing a name.`);

@@ -2,7 +2,8 @@
  * One running simulated PAS: the trust it is on, the search, the open record, casenote tracking (live and
  * downtime) and the access audit. The standalone practice PAS (/pas/) and scenario screens each create their
  * own session with {@link createPasSession}; a scenario passes its case's trust settings and its attempt id as
- * the session key, so its audit trail and tracking are kept per attempt.
+ * the session key, so its audit trail and tracking are kept per attempt, in memory. The practice PAS passes the
+ * edits stored with the profile's trust and a `persist` callback, so its trail survives reloads and backups.
  *
  * The index lives in a Web Worker in the browser; where no Worker exists (unit tests) the same service runs here.
  */
@@ -16,6 +17,7 @@ import type {
 } from '$lib/generator/types';
 import { accessProblems, type AccessReasonId, type AuditEntry } from '$lib/pas/audit';
 import type { PasQuery, PasResults } from '$lib/pas/search-index';
+import type { TrustEdit, TrustEditState } from '$lib/pas/replay';
 import { PasService, type PasRequest, type PasResponse } from '$lib/pas/service';
 import {
 	currentLocation,
@@ -33,14 +35,6 @@ interface Backend {
 	stop(): void;
 }
 
-/** What a session keeps between page loads (sessionStorage): the learner's trail and tracking, never patients. */
-interface Saved {
-	audit: AuditEntry[];
-	ledger: TrackingEntry[];
-	paper: PaperMovement[];
-	downtime: boolean;
-}
-
 export interface PasSessionOptions {
 	settings: TrustSettings;
 	/** Attempt id or 'practice-…': audit and tracking are stored under it. */
@@ -51,8 +45,13 @@ export interface PasSessionOptions {
 	now?: () => Date;
 	/** Run in this thread even when Workers exist (tests). */
 	inline?: boolean;
-	/** Keep nothing in sessionStorage (tests). */
-	ephemeral?: boolean;
+	/** The learner's trail so far, replayed from stored edits (practice PAS); a scenario starts empty. */
+	edits?: TrustEditState;
+	/**
+	 * Called with every edit as it happens, to store it. Without it the trail lives only as long as the session
+	 * (scenario attempts). A rejected promise sets `saveProblem`; the PAS keeps working in memory.
+	 */
+	persist?: (edit: TrustEdit) => Promise<void>;
 }
 
 export class PasSession {
@@ -84,6 +83,8 @@ export class PasSession {
 	ledger = $state.raw<TrackingEntry[]>([]);
 	paper = $state.raw<PaperMovement[]>([]);
 	downtime = $state(false);
+	/** Set when an edit could not be stored: what went wrong and what to do. */
+	saveProblem = $state('');
 
 	#backend: Backend;
 	// Not reactive on purpose: requests in flight are bookkeeping, never rendered.
@@ -91,7 +92,7 @@ export class PasSession {
 	#pending = new Map<number, Pending>();
 	#nextId = 1;
 	#now: () => Date;
-	#ephemeral: boolean;
+	#persist: PasSessionOptions['persist'];
 	#ready: Promise<void>;
 	#readyResolve!: () => void;
 
@@ -101,9 +102,14 @@ export class PasSession {
 		this.user = o.user ?? 'You (trainee)';
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 		this.#now = o.now ?? (() => new Date());
-		this.#ephemeral = o.ephemeral ?? false;
+		this.#persist = o.persist;
 		this.#ready = new Promise((r) => (this.#readyResolve = r));
-		this.#restore();
+		if (o.edits) {
+			this.audit = o.edits.audit;
+			this.ledger = o.edits.ledger;
+			this.paper = o.edits.paper;
+			this.downtime = o.edits.downtime;
+		}
 		this.#backend = o.inline || typeof Worker === 'undefined' ? this.#inline() : this.#worker();
 		this.#backend.send({ type: 'open', settings: o.settings });
 	}
@@ -262,7 +268,7 @@ export class PasSession {
 				action
 			}
 		];
-		this.#save();
+		this.#save({ type: 'audit.open', data: this.audit[this.audit.length - 1] });
 	}
 
 	/** Where a volume of the open record is tracked to now, including the learner's movements. */
@@ -295,10 +301,11 @@ export class PasSession {
 				...this.paper,
 				{ id: this.paper.length + 1, ...request, to: dest!, reason: reason.trim(), at, enteredAs: null }
 			];
+			this.#save({ type: 'tracking.paper', data: this.paper[this.paper.length - 1] });
 		} else {
 			this.ledger = trackMovement(this.ledger, request, this.locationOf(volume), at);
+			this.#save({ type: 'tracking.move', data: this.ledger[this.ledger.length - 1] });
 		}
-		this.#save();
 		return [];
 	}
 
@@ -310,7 +317,10 @@ export class PasSession {
 		const from = this.ledgerFrom(card.hospitalNumber, card.volume);
 		this.ledger = trackMovement(this.ledger, card, from, card.at, 'downtime', this.#now().toISOString());
 		this.paper = this.paper.map((p) => (p.id === id ? { ...p, enteredAs: this.ledger.length } : p));
-		this.#save();
+		this.#save({
+			type: 'tracking.paper-entered',
+			data: { paperId: id, entry: this.ledger[this.ledger.length - 1] }
+		});
 		return [];
 	}
 
@@ -328,41 +338,14 @@ export class PasSession {
 
 	setDowntime(on: boolean) {
 		this.downtime = on;
-		this.#save();
+		this.#save({ type: 'pas.downtime', data: { on } });
 	}
 
-	#key() {
-		return `records-room:pas:${this.session}`;
-	}
-
-	#save() {
-		if (this.#ephemeral || typeof sessionStorage === 'undefined') return;
-		const saved: Saved = {
-			audit: this.audit,
-			ledger: this.ledger,
-			paper: this.paper,
-			downtime: this.downtime
-		};
-		try {
-			sessionStorage.setItem(this.#key(), JSON.stringify(saved));
-		} catch {
-			// A full sessionStorage only loses the practice trail; the PAS keeps working in memory.
-		}
-	}
-
-	#restore() {
-		if (this.#ephemeral || typeof sessionStorage === 'undefined') return;
-		try {
-			const raw = sessionStorage.getItem(this.#key());
-			if (!raw) return;
-			const s = JSON.parse(raw) as Saved;
-			this.audit = s.audit ?? [];
-			this.ledger = s.ledger ?? [];
-			this.paper = s.paper ?? [];
-			this.downtime = s.downtime ?? false;
-		} catch {
-			// A damaged entry starts a fresh trail rather than breaking the PAS.
-		}
+	#save(edit: TrustEdit) {
+		this.#persist?.(edit).catch(() => {
+			this.saveProblem =
+				'Your last change could not be saved, so it will be lost when you leave this page. Check that the browser allows Records Room to save data, then reload.';
+		});
 	}
 
 	/** Stops the worker; call when the screen using this session goes away. */
