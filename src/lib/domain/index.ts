@@ -10,3 +10,6 @@ export * from './identity-match';
 export * from './retention';
 export * from './disclosure';
 export * from './confidentiality';
+export * from './child-access';
+export * from './breach-grading';
+export * from './access-audit';
