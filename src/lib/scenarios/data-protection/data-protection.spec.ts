@@ -64,7 +64,8 @@ describe('every data protection step is well formed and cites its rule', () => {
 					}
 				}
 			}
-		});
+			// Each subject access case builds a small PAS trust: 150 cases take a few seconds on a shared machine.
+		}, 60_000);
 	}
 });
 
@@ -88,7 +89,7 @@ describe('answer keys agree with the domain rules over 200 seeds', () => {
 			// Every main request in this kind is one the domain sends to the access team.
 			expect(log.key.correct).toEqual(['log-sar']);
 		}
-	});
+	}, 60_000);
 
 	it('deceased records: access comes from ahraAccess and the deadline from ahraDeadlineDetail', () => {
 		const months = (m: string) => String(new Date(`${m} 1, 2000`).getMonth() + 1).padStart(2, '0');
