@@ -155,6 +155,8 @@ const PRINCIPLES: Partial<Record<RuleId, string>> = {
 	'disclosure.secure-email':
 		'UK GDPR Article 5(1)(f) security; Caldicott principle 3 (minimum necessary); Secure Email Standard DCB1596',
 	'consent.explicit': 'Common law duty of confidentiality (explicit consent); Caldicott principle 1',
+	'consent.direct-care':
+		'Common law duty of confidentiality (implied consent for care); Caldicott principle 7 (the duty to share for care)',
 	'access.need-to-know': 'Caldicott principle 4 (strict need-to-know); DPA 2018 section 170 offence',
 	'access.audit-trail':
 		'UK GDPR Article 5(2) accountability; Caldicott principle 4 (need-to-know); DPA 2018 section 170 offence',
