@@ -7,7 +7,7 @@ import { patientRecord, patientSummary } from '../../generator/index';
 import type { ScenarioDefinition } from '../definition';
 import { getBuiltInDefinition, getKind } from '../registry';
 import { playThrough } from '../testing/play';
-import { judgeStep, perfectAnswer, type DpAnswer, type DpCase, type DpStep } from './common';
+import { judgeStep, perfectAnswer, type DpAnswer, type DpCase } from './common';
 import { ageOn, currentVolume, dpTrust } from './pas-people';
 
 const TODAY = '2026-11-25';
@@ -23,9 +23,6 @@ const sar = (level: string, seed: number) =>
 const desk = (level: string, seed: number) =>
 	getKind('records-desk-day')!.setup(def(`records-desk-day-${level}`), seed, TODAY) as DpCase;
 const stepOf = (c: DpCase, id: string) => c.steps.find((s) => s.id === id);
-const lineWith = (step: DpStep, text: string) =>
-	step.panels.flatMap((p) => p.lines).find((l) => l.includes(text));
-
 describe('subject access with the PAS', () => {
 	it(
 		'the record to find is a living patient of the right age on the PAS trust, and the key is where the PAS tracks it',
