@@ -417,7 +417,6 @@ export function judgeStep(step: DpStep, answer: DpAnswer): Judgement {
 		response,
 		outcome: worse ? trail.outcome : keyed.outcome,
 		rule: worse ? ruleRef(trail.rule) : keyed.rule,
-		outcomes: [...new Set([...keyed.outcomes, 'dsa.law-and-principles' as OutcomeId])],
 		explanation: `${keyed.explanation} ${trail.text}`
 	};
 }
