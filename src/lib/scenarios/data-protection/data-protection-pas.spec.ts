@@ -164,6 +164,8 @@ describe('the desk day with the PAS', () => {
 					const pasSteps = c.steps.filter((s) => s.pas);
 					// The whole day shares one trust, one list of work and one list of people the learner knows.
 					for (const s of pasSteps) {
+						// Need-to-know is scored on every PAS step, so each one evidences the law-and-principles outcome.
+						expect(s.outcomes).toContain('dsa.law-and-principles');
 						expect(s.pas!.trust).toEqual(pasSteps[0].pas!.trust);
 						expect(s.pas!.known).toEqual(pasSteps[0].pas!.known);
 					}
