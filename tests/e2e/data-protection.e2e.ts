@@ -5,7 +5,14 @@ import { recordsDeskDay } from '../../src/lib/scenarios/data-protection/records-
 import { retentionReviewKind } from '../../src/lib/scenarios/data-protection/retention-review';
 import { subjectAccess } from '../../src/lib/scenarios/data-protection/subject-access';
 import { thirdParties } from '../../src/lib/scenarios/data-protection/third-parties';
-import { perfectAnswer, type DpCase, type DpStep } from '../../src/lib/scenarios/data-protection/common';
+import {
+	perfectAnswer,
+	type DpCase,
+	type DpStep,
+	type PasCheck
+} from '../../src/lib/scenarios/data-protection/common';
+import { dpTrust } from '../../src/lib/scenarios/data-protection/pas-people';
+import { patientSummary } from '../../src/lib/generator/index';
 import type { AnyScenarioKind } from '../../src/lib/scenarios/kind';
 import type { ScenarioDefinition } from '../../src/lib/scenarios/definition';
 import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
@@ -34,8 +41,21 @@ async function stepOnScreen(page: Page, c: DpCase): Promise<DpStep> {
 	return c.steps[Number(/Step (\d+)/.exec(text)?.[1]) - 1];
 }
 
-/** Answers a step as a careful learner would, with the mouse. */
+/** Finds a patient on the step's PAS by NHS number and opens the record with the pre-selected reason. */
+async function openOnPas(page: Page, check: PasCheck, index: number, reasonLabel?: string) {
+	const s = patientSummary(dpTrust(check.trust), index);
+	await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
+	await page.locator('#pas-nhs').fill(s.nhsNumber!);
+	await page.locator('#pas-nhs').press('Enter');
+	await page.getByTestId('pas-result-row').first().getByRole('button').click();
+	if (reasonLabel) await page.getByTestId('pas-reason').getByLabel(reasonLabel).check();
+	await page.getByRole('button', { name: 'Open record', exact: true }).click();
+	await expect(page.getByTestId('pas-record')).toBeVisible();
+}
+
+/** Answers a step as a careful learner would, with the mouse; a look-up for work is done on the PAS. */
 async function answer(page: Page, step: DpStep) {
+	if (step.pas?.mode === 'find') await openOnPas(page, step.pas, step.pas.target!);
 	const a = perfectAnswer(step);
 	if (a.choice) {
 		const label = step.choices.find((ch) => ch.id === a.choice)!.label;
@@ -139,6 +159,18 @@ test('a day on the records desk works with the keyboard alone', async ({ page })
 	await expect(page.locator('#step-heading')).toBeFocused();
 	for (let i = 0; i < c.steps.length; i++) {
 		const step = await stepOnScreen(page, c);
+		if (step.pas?.mode === 'find') {
+			// The PAS's own keyboard route: "/" to the search, Enter to search, open and confirm the reason.
+			await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
+			await page.locator('body').press('/');
+			await page
+				.locator('#pas-nhs')
+				.fill(patientSummary(dpTrust(step.pas.trust), step.pas.target!).nhsNumber!);
+			await page.locator('#pas-nhs').press('Enter');
+			await page.getByTestId('pas-result-row').first().getByRole('button').press('Enter');
+			await page.getByRole('button', { name: 'Open record', exact: true }).press('Enter');
+			await expect(page.getByTestId('pas-record')).toBeVisible();
+		}
 		const index = step.choices.findIndex((ch) => ch.id === perfectAnswer(step).choice);
 		await tabUntil(page, page.locator(`#${step.id}-choice-0`));
 		// Space selects the focused first radio; each arrow press moves to and selects the next one.
@@ -154,9 +186,90 @@ test('a day on the records desk works with the keyboard alone', async ({ page })
 });
 
 async function tabUntil(page: Page, target: Locator) {
-	for (let i = 0; i < 60; i++) {
+	// The embedded PAS adds its tabs, search form and record to the tab order.
+	for (let i = 0; i < 250; i++) {
 		if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
 		await page.keyboard.press('Tab');
 	}
 	await expect(target).toBeFocused();
 }
+
+/** The first seed (from 1) whose case today passes `test`. */
+async function seedWhere(kind: AnyScenarioKind, id: string, test: (c: DpCase) => boolean): Promise<number> {
+	for (let seed = 1; seed < 400; seed++) if (test(await caseFor(kind, id, seed))) return seed;
+	throw new Error(`no seed for ${id}`);
+}
+
+test('desk day: opening a neighbour’s or relative’s record on the PAS is critical; the audit review asks you to report it', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const id = 'records-desk-day-realistic';
+	const seed = 7;
+	const c = await caseFor(recordsDeskDay, id, seed);
+	const snoopAt = c.steps.find((s) => s.pas?.mode === 'avoid')!;
+	const snooped = snoopAt.pas!.known.find((k) =>
+		snoopAt.panels[0].lines.join(' ').includes(patientSummary(dpTrust(snoopAt.pas!.trust), k.patient).surname)
+	)!;
+	const name = patientSummary(dpTrust(snoopAt.pas!.trust), snooped.patient);
+	await createProfile(page, 'Ola');
+	await gotoReady(page, `/play/?scenario=${id}&seed=${seed}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (let i = 0; i < c.steps.length; i++) {
+		const step = await stepOnScreen(page, c);
+		if (step.id === snoopAt.id) {
+			await expectNoAxeViolations(page, 'desk day PAS moment');
+			await openOnPas(page, step.pas!, snooped.patient, 'Answering an enquiry about this patient');
+			await answer(page, step);
+			const feedback = page.getByTestId('feedback');
+			await expect(feedback).toContainText('Critical');
+			await expect(feedback).toContainText('s.170 DPA 2018');
+			await expect(feedback).toContainText('handbook 3.5, 4.11');
+		} else if (step.id === 'own-audit') {
+			await page.getByRole('button', { name: /Audit trail/ }).click();
+			await expect(page.getByTestId('pas-audit')).toContainText(name.surname);
+			await expectNoAxeViolations(page, 'own audit trail');
+			await page.getByLabel(/^Tell my manager or the IG team now/).check();
+			await page.getByRole('button', { name: 'Confirm answer' }).click();
+			await expect(page.getByTestId('feedback')).toContainText('Correct');
+			await expect(page.getByTestId('feedback')).toContainText('opened without a need');
+		} else {
+			await answer(page, step);
+			await expect(page.getByTestId('feedback')).toContainText('Correct');
+		}
+		await page
+			.getByRole('button', {
+				name: i + 1 < c.steps.length ? 'Continue to the next step' : 'See your results'
+			})
+			.click();
+	}
+	await expect(page.getByTestId('result')).not.toContainText('100%');
+	await expect(page.getByTestId('debrief')).toContainText('Caldicott principle 4');
+});
+
+test('subject access: a parent asks for a teenager’s record; competence and the young person’s view decide', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const id = 'subject-access-request-realistic';
+	const seed = await seedWhere(subjectAccess, id, (c) => c.steps.some((s) => s.id === 'teen-decision'));
+	const c = await caseFor(subjectAccess, id, seed);
+	await createProfile(page, 'Pat');
+	await gotoReady(page, `/play/?scenario=${id}&seed=${seed}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (let i = 0; i < c.steps.length; i++) {
+		const step = await stepOnScreen(page, c);
+		if (step.id === 'teen-decision' || step.id === 'find-record')
+			await expectNoAxeViolations(page, `${step.id} step`);
+		await answer(page, step);
+		const feedback = page.getByTestId('feedback');
+		await expect(feedback).toContainText('Correct');
+		if (step.id.startsWith('teen-')) await expect(feedback).toContainText(/handbook 4\.7/);
+		await page
+			.getByRole('button', {
+				name: i + 1 < c.steps.length ? 'Continue to the next step' : 'See your results'
+			})
+			.click();
+	}
+	await expect(page.getByTestId('result')).toContainText('100%');
+});

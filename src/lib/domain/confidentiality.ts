@@ -183,9 +183,14 @@ export function ahraAccess(paperwork: Paperwork): { access: AhraAccess; reasons:
 	};
 }
 
-/** Everyday moments on the records desk (handbook 3.5, 4.10-4.12). */
+/**
+ * Everyday moments on the records desk (handbook 3.5, 4.10-4.12). `family-lookup`: a relative asks you to check on
+ * a family member; `work-lookup`: a clinic needs a detail from a record for a patient's care, which is a real need.
+ */
 export type SecurityMoment =
 	| { kind: 'colleague-lookup'; alreadyLooked: boolean }
+	| { kind: 'family-lookup' }
+	| { kind: 'work-lookup' }
 	| { kind: 'smartcard-borrow' }
 	| { kind: 'printout-left' }
 	| { kind: 'unlocked-screen' }
@@ -209,7 +214,13 @@ export const SECURITY_ACTIONS = [
 	'recall-and-wait',
 	'delete-and-say-nothing',
 	'report-loss-now',
-	'search-first-tomorrow'
+	'search-first-tomorrow',
+	'look-up-yourself',
+	'ask-colleague-to-look',
+	'use-proper-route',
+	'look-up-and-answer',
+	'give-without-checking',
+	'refuse-work-lookup'
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
@@ -221,6 +232,8 @@ export type SecurityVerdict = 'right' | 'incomplete' | 'unsafe' | 'unlawful-disc
 
 const MOMENT_RULES: Record<SecurityMoment['kind'], Parameters<typeof reason>[0]> = {
 	'colleague-lookup': 'access.need-to-know',
+	'family-lookup': 'access.need-to-know',
+	'work-lookup': 'consent.direct-care',
 	'smartcard-borrow': 'security.smartcard',
 	'printout-left': 'security.clear-desk',
 	'unlocked-screen': 'security.clear-screen',
@@ -234,6 +247,16 @@ const VERDICTS: Record<SecurityMoment['kind'], Partial<Record<SecurityAction, Se
 		'go-along': 'unlawful-disclosure',
 		'refuse-and-explain': 'right',
 		'refuse-and-report': 'right'
+	},
+	'family-lookup': {
+		'look-up-yourself': 'unlawful-disclosure',
+		'ask-colleague-to-look': 'unlawful-disclosure',
+		'use-proper-route': 'right'
+	},
+	'work-lookup': {
+		'look-up-and-answer': 'right',
+		'give-without-checking': 'unsafe',
+		'refuse-work-lookup': 'incomplete'
 	},
 	'smartcard-borrow': {
 		'go-along': 'unsafe',
@@ -263,6 +286,7 @@ const VERDICTS: Record<SecurityMoment['kind'], Partial<Record<SecurityAction, Se
  * The actions worth weighing in a moment, and what each amounts to (handbook 3.5, 4.10-4.12). When a colleague has
  * already looked a neighbour up, refusing is not enough: it must be reported.
  * @example securityActions({ kind: 'smartcard-borrow' })['refuse-and-report'] // 'right'
+ * @example securityActions({ kind: 'family-lookup' })['look-up-yourself'] // 'unlawful-disclosure'
  * @example securityActions({ kind: 'colleague-lookup', alreadyLooked: true })['refuse-and-explain'] // 'incomplete'
  */
 export function securityActions(moment: SecurityMoment): Partial<Record<SecurityAction, SecurityVerdict>> {
@@ -296,6 +320,20 @@ export function assessSecurityAction(
 		);
 	if (moment.kind === 'smartcard-borrow')
 		reasons.push(reason('access.need-to-know', 'Everyone works under their own access rights'));
+	if (moment.kind === 'family-lookup')
+		reasons.push(
+			reason(
+				'access.audit-trail',
+				'Family members’ records are exactly what access audits look for; the ward can tell the family what the patient wants them told'
+			)
+		);
+	if (moment.kind === 'work-lookup')
+		reasons.push(
+			reason(
+				'ppi.three-identifiers',
+				'Check three identifiers, including the NHS number, before giving a number'
+			)
+		);
 	return { verdict, best, reasons };
 }
 

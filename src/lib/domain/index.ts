@@ -11,3 +11,6 @@ export * from './retention';
 export * from './disclosure';
 export * from './confidentiality';
 export * from './call-handling';
+export * from './child-access';
+export * from './breach-grading';
+export * from './access-audit';

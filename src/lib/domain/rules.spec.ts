@@ -36,7 +36,6 @@ describe('rule registry', () => {
 		// digit, a date): scenarios cite them in feedback, and the rules reference lists them.
 		expect(unused.sort()).toEqual(
 			[
-				'breach.ico-72-hours',
 				'filing.alphabetical',
 				'filing.letter-prefix',
 				'filing.long-numbers',

@@ -333,6 +333,23 @@ const DEFS = {
 		status: 'firm',
 		setting: 'childPresumedCompetentAge'
 	},
+	'sar.child-competence': {
+		title: 'A parent asking for a teenager’s record',
+		summary:
+			'For a young person of about 12-16, whether a parent may have the record depends on the young person: the clinician who knows them judges competence. A competent young person decides: with their authority the parent may have it; if they object, the parent gets nothing. If they are not competent, a parent with parental responsibility may have it.',
+		handbook: '4.7, 4.15',
+		source: 'S23, S35',
+		status: 'firm',
+		setting: 'childPresumedCompetentAge'
+	},
+	'sar.child-confidences': {
+		title: 'What a child said in confidence',
+		summary:
+			'Information a child gave expecting that it would not go to their parent is withheld from a parent’s request (DPA 2018 Sch 3 para 4).',
+		handbook: '4.7',
+		source: 'S24',
+		status: 'firm'
+	},
 	'sar.capacity': {
 		title: 'Attorneys and deputies',
 		summary:
@@ -445,6 +462,37 @@ const DEFS = {
 			'Do not forward it further, try to recall it, ask the wrong recipient to delete it and confirm, and report to your manager and IG at once. IG decides about telling the ICO and the patient.',
 		handbook: '4.10',
 		source: 'S27, S28',
+		status: 'firm'
+	},
+	'breach.grading': {
+		title: 'Grading a breach',
+		summary:
+			'Incidents are graded on likelihood and severity, each 1-5 (DSPT notification guide). Likely or higher with at least a minor adverse effect is reported to the ICO; special category data or vulnerable people raise the severity a level. The exact grid is configurable.',
+		handbook: '4.10',
+		source: 'S27',
+		status: 'UNCERTAIN'
+	},
+	'breach.tell-individuals': {
+		title: 'Telling the people affected',
+		summary:
+			'When a breach is likely to result in a high risk to people, tell them without undue delay. The IG team decides, after grading.',
+		handbook: '4.10',
+		source: 'S27',
+		status: 'firm'
+	},
+	'breach.record-decision': {
+		title: 'Record every breach, reported or not',
+		summary: 'Keep a record of every breach. If it is judged not reportable to the ICO, write down why.',
+		handbook: '4.10',
+		source: 'S27',
+		status: 'firm'
+	},
+	'access.audit-trail': {
+		title: 'Your access is audited',
+		summary:
+			'Every record you open is logged with who, when and the reason you gave, and trusts audit for look-ups of neighbours, family, celebrities and your own record. If you opened a record you did not need, report it yourself.',
+		handbook: '3.5, 4.11, 4.12',
+		source: 'S29, S30',
 		status: 'firm'
 	},
 	// 3.5, 4.11, 4.12 everyday security

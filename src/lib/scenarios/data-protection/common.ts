@@ -6,6 +6,8 @@
  */
 import { z } from '../zod';
 import { RULES, type Reason, type RuleId } from '../../domain/rules';
+import { auditAccess, type AccessEntry, type KnownPerson, type WorkItem } from '../../domain/access-audit';
+import type { TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome, RuleRef } from '../decisions';
 import type { Family } from '../definition';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
@@ -19,6 +21,33 @@ export interface Panel {
 }
 
 export type InputKind = 'choice' | 'date' | 'datetime' | 'choice-date';
+
+/**
+ * A step done with the simulated PAS beside it (handbook 3.5). `find`: the task needs `target`'s record, so the
+ * learner must open it, with a reason that fits; `avoid`: nothing here needs a record, and opening someone the
+ * learner knows is a critical error; `audit`: the learner reviews their own trail for the whole attempt, and the
+ * right answer is worked out from it by the domain's access audit.
+ */
+export interface PasCheck {
+	mode: 'find' | 'avoid' | 'audit';
+	trust: TrustSettings;
+	/** The reason pre-selected in the PAS's "why are you opening this record" form ('' for none). */
+	defaultReason: string;
+	target?: number;
+	targetName?: string;
+	/** The day's work: records a task needs, and the reasons that describe each task. */
+	work: WorkItem[];
+	/** People the learner knows in the story: a neighbour, family, someone in the news. */
+	known: KnownPerson[];
+}
+
+/** What the screen needs to show the PAS; the answer key stays out of it. */
+export interface PasView {
+	mode: PasCheck['mode'];
+	trust: TrustSettings;
+	defaultReason: string;
+	sessionKey: string;
+}
 
 export interface AnswerKey {
 	/** Correct choice ids, or for date steps the one correct ISO date (or date-time). */
@@ -49,6 +78,7 @@ export interface DpStep {
 	hint: string | null;
 	maxPoints: number;
 	outcomes: OutcomeId[];
+	pas?: PasCheck;
 }
 
 export interface DpCase {
@@ -61,6 +91,7 @@ export interface DpView {
 	input: InputKind;
 	dateFor: string[];
 	dateLabel: string;
+	pas: PasView | null;
 }
 
 export const answerSchema = z
@@ -69,6 +100,17 @@ export const answerSchema = z
 		date: z
 			.string()
 			.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/)
+			.optional(),
+		/** Records opened on the PAS during the step (or, for an audit step, the whole attempt), from its audit trail. */
+		opened: z
+			.array(
+				z.object({
+					patient: z.number().int().nonnegative(),
+					reason: z.string().max(40),
+					name: z.string().max(120).optional()
+				})
+			)
+			.max(500)
 			.optional()
 	})
 	.refine((a) => a.choice !== undefined || a.date !== undefined);
@@ -113,7 +155,18 @@ const PRINCIPLES: Partial<Record<RuleId, string>> = {
 	'disclosure.secure-email':
 		'UK GDPR Article 5(1)(f) security; Caldicott principle 3 (minimum necessary); Secure Email Standard DCB1596',
 	'consent.explicit': 'Common law duty of confidentiality (explicit consent); Caldicott principle 1',
+	'consent.direct-care':
+		'Common law duty of confidentiality (implied consent for care); Caldicott principle 7 (the duty to share for care)',
 	'access.need-to-know': 'Caldicott principle 4 (strict need-to-know); DPA 2018 section 170 offence',
+	'access.audit-trail':
+		'UK GDPR Article 5(2) accountability; Caldicott principle 4 (need-to-know); DPA 2018 section 170 offence',
+	'sar.child-competence':
+		'UK GDPR Article 15: the right belongs to the child; Gillick competence (common law); DPA 2018 s.208 in Scotland',
+	'sar.child-confidences': 'DPA 2018 Schedule 3 paragraph 4 (what a child gave in confidence)',
+	'breach.grading':
+		'UK GDPR Article 33(1) (risk to rights and freedoms), graded on the DSPT incident notification guide',
+	'breach.tell-individuals': 'UK GDPR Article 34: tell people without undue delay when the risk is high',
+	'breach.record-decision': 'UK GDPR Article 33(5): document every breach and the decision taken',
 	'security.smartcard':
 		'UK GDPR Article 5(1)(f) integrity and confidentiality; Caldicott principle 5 (know your responsibilities)',
 	'security.clear-desk': 'UK GDPR Article 5(1)(f) integrity and confidentiality',
@@ -199,8 +252,8 @@ function responseOf(step: DpStep, a: DpAnswer): { value: string; text: string } 
 	};
 }
 
-/** Judges an answer against a step's key. Pure and total: a malformed answer is simply wrong. */
-export function judgeStep(step: DpStep, answer: DpAnswer): Judgement {
+/** Judges an answer against a step's fixed key. Pure and total: a malformed answer is simply wrong. */
+function judgeKeyed(step: DpStep, answer: DpAnswer): Judgement {
 	const { key } = step;
 	const principle = principleFor(key.rule);
 	const because = reasonText(key.reasons);
@@ -250,6 +303,124 @@ export function judgeStep(step: DpStep, answer: DpAnswer): Judgement {
 	);
 }
 
+const RANK: Record<DecisionOutcome, number> = { correct: 0, minor: 1, major: 2, critical: 3 };
+
+export const AUDIT_CHOICES: Choice[] = [
+	{ id: 'nothing-to-report', label: 'Nothing to report: every record I opened today was for my work' },
+	{
+		id: 'report-own-access',
+		label: 'Tell my manager or the IG team now about a record I opened without needing it'
+	}
+];
+
+function openedText(opened: readonly DpOpened[]): string {
+	if (!opened.length) return 'no records opened on the PAS';
+	return `records opened on the PAS: ${opened.map((o) => `${o.name ?? `patient ${o.patient}`} (${o.reason})`).join('; ')}`;
+}
+
+type DpOpened = NonNullable<DpAnswer['opened']>[number];
+
+/**
+ * The learner's own audit trail, judged by the domain (handbook 3.5, 4.11, 4.12). For a `find` step the trail must
+ * show the task's record opened with a fitting reason; for any step, opening someone the learner knows with no
+ * task is critical, and opening a record no task needed is major.
+ */
+function judgeTrail(
+	check: PasCheck,
+	opened: readonly AccessEntry[]
+): { outcome: DecisionOutcome; rule: RuleId; text: string } {
+	const audit = auditAccess(opened, check.work, check.known);
+	const notes: { outcome: DecisionOutcome; rule: RuleId; text: string }[] = [];
+	for (const e of audit.entries) {
+		if (e.verdict === 'curiosity')
+			notes.push({
+				outcome: 'critical',
+				rule: e.reasons[0].rule,
+				text: `Critical: you opened a record with no work reason. ${e.reasons[0].text}`
+			});
+		else if (e.verdict === 'not-needed')
+			notes.push({
+				outcome: 'major',
+				rule: e.reasons[0].rule,
+				text: `You opened a record no task needed. ${e.reasons[0].text}`
+			});
+		else if (e.verdict === 'wrong-reason')
+			notes.push({ outcome: 'minor', rule: e.reasons[0].rule, text: e.reasons[0].text });
+	}
+	if (check.mode === 'find' && check.target !== undefined && !opened.some((o) => o.patient === check.target))
+		notes.push({
+			outcome: 'major',
+			rule: 'access.audit-trail',
+			text: `Your audit trail shows you did not open ${check.targetName ?? 'the patient'}’s record, so your answer was not checked against it: find the patient on the PAS and open the record, giving your reason (handbook 3.5).`
+		});
+	if (!notes.length) return { outcome: 'correct', rule: 'access.need-to-know', text: '' };
+	const worst = notes.reduce((w, n) => (RANK[n.outcome] > RANK[w.outcome] ? n : w));
+	const seen = new Set<string>();
+	const text = notes
+		.map((n) => n.text)
+		.filter((t) => (seen.has(t) ? false : (seen.add(t), true)))
+		.join(' ');
+	return { outcome: worst.outcome, rule: worst.rule, text };
+}
+
+function judgeAudit(step: DpStep, check: PasCheck, answer: DpAnswer): Judgement {
+	const opened = answer.opened ?? [];
+	const audit = auditAccess(opened, check.work, check.known);
+	const right = audit.shouldReport ? 'report-own-access' : 'nothing-to-report';
+	const choice = answer.choice ?? '';
+	const outcome: DecisionOutcome =
+		choice === right
+			? 'correct'
+			: audit.shouldReport
+				? audit.worst === 'curiosity'
+					? 'critical'
+					: 'major'
+				: 'minor';
+	const flagged = audit.entries.filter((e) => e.verdict === 'curiosity' || e.verdict === 'not-needed');
+	const found = flagged.length
+		? `Your trail shows ${flagged.length === 1 ? 'a record' : `${flagged.length} records`} opened without a need: ${flagged.map((e) => (e.entry as DpOpened).name ?? `patient ${e.entry.patient}`).join(', ')}.`
+		: `Your trail shows ${opened.length ? `${opened.length === 1 ? 'one record' : `${opened.length} records`}, each needed for your work` : 'no records opened'}.`;
+	const lead =
+		outcome === 'correct'
+			? 'Right.'
+			: outcome === 'critical'
+				? 'This is a critical error: hiding access without a work reason conceals an incident.'
+				: 'Not the right answer here.';
+	const because = reasonText(audit.reasons);
+	return {
+		outcome,
+		response: { value: choice, text: `${labelOf(step, choice)} (${openedText(opened)})` },
+		correct: { values: [right], text: labelOf(step, right) },
+		maxPoints: step.maxPoints,
+		outcomes: step.outcomes,
+		rule: ruleRef('access.audit-trail'),
+		explanation: `${lead} ${found} ${because} Principle: ${principleFor('access.audit-trail')}.`
+	};
+}
+
+/**
+ * Judges an answer: against the step's key, and for a PAS step also against the learner's own audit trail, the
+ * worse of the two deciding the outcome. Pure and total: a malformed answer is simply wrong.
+ */
+export function judgeStep(step: DpStep, answer: DpAnswer): Judgement {
+	const check = step.pas;
+	if (!check) return judgeKeyed(step, answer);
+	if (check.mode === 'audit') return judgeAudit(step, check, answer);
+	const keyed = judgeKeyed(step, answer);
+	const opened = answer.opened ?? [];
+	const trail = judgeTrail(check, opened);
+	const response = { ...keyed.response, text: `${keyed.response.text} (${openedText(opened)})` };
+	if (trail.outcome === 'correct') return { ...keyed, response };
+	const worse = RANK[trail.outcome] > RANK[keyed.outcome];
+	return {
+		...keyed,
+		response,
+		outcome: worse ? trail.outcome : keyed.outcome,
+		rule: worse ? ruleRef(trail.rule) : keyed.rule,
+		explanation: `${keyed.explanation} ${trail.text}`
+	};
+}
+
 function stepOf(c: DpCase, id: string): DpStep {
 	const s = c.steps.find((x) => x.id === id);
 	if (!s) throw new RangeError(`No step ${id}`);
@@ -295,7 +466,15 @@ export function linearKind<TParams>(spec: {
 					panels: step.panels,
 					input: step.input,
 					dateFor: step.dateFor ?? [],
-					dateLabel: step.dateLabel ?? 'Date'
+					dateLabel: step.dateLabel ?? 'Date',
+					pas: step.pas
+						? {
+								mode: step.pas.mode,
+								trust: step.pas.trust,
+								defaultReason: step.pas.defaultReason,
+								sessionKey: `${spec.kind}-${String(step.pas.trust.seed)}`
+							}
+						: null
 				}
 			};
 		},
@@ -308,6 +487,7 @@ export function linearKind<TParams>(spec: {
 		possiblePoints: (c) => c.steps.reduce((sum, s) => sum + s.maxPoints, 0),
 		answerOptions(c, stepId) {
 			const step = stepOf(c, stepId);
+			if (step.pas) return pasAnswerOptions(step, step.pas);
 			const right = step.key.correct[0];
 			if (step.input === 'date' || step.input === 'datetime')
 				return [{ date: right }, { date: offByOne(right) }];
@@ -322,8 +502,35 @@ export function linearKind<TParams>(spec: {
 	};
 }
 
+/** The trail a careful learner leaves: each record a task needed, opened once with the task's first reason. */
+export function perfectTrail(check: PasCheck): DpOpened[] {
+	if (check.mode === 'avoid') return [];
+	if (check.mode === 'find')
+		return check.work
+			.filter((w) => w.patient === check.target)
+			.slice(0, 1)
+			.map((w) => ({ patient: w.patient, reason: w.reasons[0] }));
+	return check.work.map((w) => ({ patient: w.patient, reason: w.reasons[0] }));
+}
+
+function pasAnswerOptions(step: DpStep, check: PasCheck): DpAnswer[] {
+	const perfect = perfectTrail(check);
+	const ids = check.mode === 'audit' ? AUDIT_CHOICES.map((ch) => ch.id) : step.choices.map((ch) => ch.id);
+	const options: DpAnswer[] = ids.map((choice) => ({ choice, opened: perfect }));
+	const right = perfectAnswer(step).choice!;
+	if (check.known.length)
+		options.push({
+			choice: right,
+			opened: [...perfect, { patient: check.known[0].patient, reason: 'enquiry' }]
+		});
+	if (check.mode === 'find') options.push({ choice: right, opened: [] });
+	return options;
+}
+
 /** The answer a careful learner gives: for tests and the e2e journeys. */
 export function perfectAnswer(step: DpStep): DpAnswer {
+	if (step.pas?.mode === 'audit') return { choice: 'nothing-to-report', opened: perfectTrail(step.pas) };
+	if (step.pas) return { choice: step.key.correct[0], opened: perfectTrail(step.pas) };
 	const right = step.key.correct[0];
 	if (step.input === 'date' || step.input === 'datetime') return { date: right };
 	if (step.dateFor?.includes(right)) return { choice: right, date: step.key.correctDate };

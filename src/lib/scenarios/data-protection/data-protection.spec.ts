@@ -13,7 +13,7 @@ import { RULES } from '../../domain/rules';
 import type { ScenarioDefinition } from '../definition';
 import { getBuiltInDefinition, getKind } from '../registry';
 import { playThrough } from '../testing/play';
-import { judgeStep, perfectAnswer, type DpAnswer, type DpCase, type DpStep } from './common';
+import { judgeStep, perfectAnswer, perfectTrail, type DpAnswer, type DpCase, type DpStep } from './common';
 
 const TODAY = '2026-11-25';
 const SEEDS = Array.from({ length: 200 }, (_, i) => i * 7919 + 1);
@@ -64,7 +64,8 @@ describe('every data protection step is well formed and cites its rule', () => {
 					}
 				}
 			}
-		});
+			// Each subject access case builds a small PAS trust: 150 cases take a few seconds on a shared machine.
+		}, 60_000);
 	}
 });
 
@@ -88,7 +89,7 @@ describe('answer keys agree with the domain rules over 200 seeds', () => {
 			// Every main request in this kind is one the domain sends to the access team.
 			expect(log.key.correct).toEqual(['log-sar']);
 		}
-	});
+	}, 60_000);
 
 	it('deceased records: access comes from ahraAccess and the deadline from ahraDeadlineDetail', () => {
 		const months = (m: string) => String(new Date(`${m} 1, 2000`).getMonth() + 1).padStart(2, '0');
@@ -149,27 +150,37 @@ describe('answer keys agree with the domain rules over 200 seeds', () => {
 		expect(counted).toBeGreaterThan(500);
 	});
 
-	it('a day on the desk: verdicts come from assessSecurityAction; the 72-hour clock from breachReportDeadline', () => {
-		for (const seed of SEEDS) {
-			const c = caseFor('records-desk-day', 'realistic', seed);
-			const clock = c.steps.find((s) => s.id === 'breach-clock')!;
-			const m = /on \w+ (\d+) (\w+) (\d{4}) at (\d{2}:\d{2})/.exec(clock.panels[0].lines[0])!;
-			const month = String(new Date(`${m[2]} 1, 2000`).getMonth() + 1).padStart(2, '0');
-			const aware = `${m[3]}-${month}-${m[1].padStart(2, '0')}T${m[4]}`;
-			expect(clock.key.correct).toEqual([breachReportDeadline(aware)]);
-			const email = c.steps.find((s) => s.title.includes('wrong recipient'))!;
-			const verdict = assessSecurityAction({ kind: 'misdirected-email' }, 'delete-and-say-nothing');
-			expect(verdict.verdict).toBe('conceals-incident');
-			expect(email.key.correct).toEqual(verdict.best);
-			expect(judgeStep(email, { choice: 'delete-and-say-nothing' }).outcome).toBe('critical');
-			for (const step of c.steps.filter((s) => s.id.startsWith('moment-'))) {
-				for (const ch of step.choices) {
-					const outcome = judgeStep(step, { choice: ch.id as SecurityAction }).outcome;
-					expect(outcome === 'correct').toBe(step.key.correct.includes(ch.id));
+	it(
+		'a day on the desk: verdicts come from assessSecurityAction; the 72-hour clock from breachReportDeadline',
+		{ timeout: 60_000 },
+		() => {
+			for (const seed of SEEDS) {
+				const c = caseFor('records-desk-day', 'realistic', seed);
+				// With breach grading on, the clock is asked only when the grade makes the breach reportable.
+				const clock = c.steps.find((s) => s.id === 'breach-clock');
+				const ico = c.steps.find((s) => s.id === 'breach-ico')!;
+				expect(ico.key.correct).toEqual([clock ? 'report-ico' : 'record-only']);
+				if (clock) {
+					const m = /on \w+ (\d+) (\w+) (\d{4}) at (\d{2}:\d{2})/.exec(clock.panels[0].lines[0])!;
+					const month = String(new Date(`${m[2]} 1, 2000`).getMonth() + 1).padStart(2, '0');
+					const aware = `${m[3]}-${month}-${m[1].padStart(2, '0')}T${m[4]}`;
+					expect(clock.key.correct).toEqual([breachReportDeadline(aware)]);
+				}
+				const email = c.steps.find((s) => s.title.includes('wrong recipient'))!;
+				const verdict = assessSecurityAction({ kind: 'misdirected-email' }, 'delete-and-say-nothing');
+				expect(verdict.verdict).toBe('conceals-incident');
+				expect(email.key.correct).toEqual(verdict.best);
+				expect(judgeStep(email, { choice: 'delete-and-say-nothing' }).outcome).toBe('critical');
+				for (const step of c.steps.filter((s) => s.id.startsWith('moment-'))) {
+					for (const ch of step.choices) {
+						const opened = step.pas ? perfectTrail(step.pas) : undefined;
+						const outcome = judgeStep(step, { choice: ch.id as SecurityAction, opened }).outcome;
+						expect(outcome === 'correct').toBe(step.key.correct.includes(ch.id));
+					}
 				}
 			}
 		}
-	});
+	);
 
 	it('retention: each record’s key is appraiseRecord of the record shown, and destroying under a hold is critical', () => {
 		const seen = new Set<string>();
