@@ -10,7 +10,7 @@ import {
 	listAssignmentsOwnedBy,
 	saveAssignment
 } from './assignments';
-import { deleteProfile } from './profiles';
+import { deleteProfile, describeProfileData } from './profiles';
 
 let db: RecordsRoomDb;
 let ids = 0;
@@ -92,6 +92,8 @@ describe('assignments', () => {
 	it("deleting a trainer deletes their assignments; deleting a trainee takes them off others'", async () => {
 		const bens = await saveAssignment(db, input, opts());
 		const anns = await saveAssignment(db, input, { ...opts(), ownerProfileId: 'ann' });
+		const summary = await describeProfileData(db, 'ben');
+		expect(summary.items.at(-1)?.description).toBe('1 assignment set for trainees');
 		await deleteProfile(db, 'cara');
 		expect((await getAssignment(db, anns.id))?.assignedProfileIds).toEqual(['dev']);
 		await deleteProfile(db, 'ben');

@@ -180,6 +180,14 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 		const count = await db.table(owned.table).where('profileId').equals(id).count();
 		items.push({ table: owned.table, count, description: owned.label(count) });
 	}
+	if (profile.role === 'trainer') {
+		const count = await db.assignments.where('ownerProfileId').equals(id).count();
+		items.push({
+			table: 'assignments',
+			count,
+			description: `${count} ${count === 1 ? 'assignment' : 'assignments'} set for trainees`
+		});
+	}
 	return { profile, items };
 }
 
