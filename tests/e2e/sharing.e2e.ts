@@ -95,7 +95,9 @@ test('export a signed pack, check it and import it on another computer, then joi
 	const importButton = trainee.getByRole('button', { name: 'Import 1 item' });
 	await importButton.focus();
 	await trainee.keyboard.press('Enter');
-	await expect(trainee.getByTestId('pack-imported')).toContainText('Added or updated 1 scenario and 0 assignments');
+	await expect(trainee.getByTestId('pack-imported')).toContainText(
+		'Added or updated 1 scenario and 0 assignments'
+	);
 	await expectNoAxeViolations(trainee, 'pack imported');
 
 	// Importing the same pack again changes nothing.
@@ -182,4 +184,16 @@ test('a trainer sets an ordered assignment; the trainee sees it with its due dat
 		/scenario=nhs-number-check-gentle&seed=5/
 	);
 	await expectNoAxeViolations(page, 'trainee assignments');
+});
+
+test("a trainer's preview is marked as one and left out of progress", async ({ page }) => {
+	await trainerUnlocked(page);
+	await publishCopy(page, 'nhs-number-check-gentle', 'ward-9-letters', 'Ward 9 letters');
+	await expect(page.getByTestId('editor-class-code')).toHaveText(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/);
+	await page.getByRole('link', { name: 'Preview as a trainee' }).click();
+	await expect(page.getByTestId('preview-banner')).toContainText('does not count towards');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByTestId('briefing')).toHaveCount(0);
+	await gotoReady(page, '/progress/');
+	await expect(page.getByTestId('no-attempts')).toBeVisible();
 });
