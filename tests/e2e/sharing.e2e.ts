@@ -44,11 +44,22 @@ test('export a signed pack, check it and import it on another computer, then joi
 	expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/);
 	await expectNoAxeViolations(page, 'class session page');
 
+	// An assignment to go with it.
+	await gotoReady(page, '/trainer/assignments/');
+	await page.getByRole('button', { name: 'Set a new assignment' }).click();
+	await page.getByLabel('Title').fill('Ward 7 practice');
+	await page.getByLabel('Due date (optional)').fill('2099-01-15');
+	await page.getByLabel('Scenario to add').selectOption('ward-7-letters');
+	await page.getByRole('button', { name: 'Add scenario' }).click();
+	await page.getByRole('button', { name: 'Save assignment' }).click();
+	await expect(page.getByTestId('assignment-list')).toContainText('Not set for anyone yet');
+
 	// Export, signed with the trainer's key.
 	await gotoReady(page, '/trainer/packs/');
 	const fingerprint = (await page.getByTestId('own-fingerprint').textContent())!.trim();
 	await page.getByLabel('Name of the pack').fill('Induction week 1');
 	await page.getByLabel(/Ward 7 letters/).check();
+	await page.getByLabel('Ward 7 practice').check();
 	await expectNoAxeViolations(page, 'export form');
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export signed pack' }).click();
@@ -58,7 +69,7 @@ test('export a signed pack, check it and import it on another computer, then joi
 	);
 	const packPath = testInfo.outputPath('pack.json');
 	await download.saveAs(packPath);
-	await expect(page.getByTestId('pack-exported')).toContainText('1 scenario');
+	await expect(page.getByTestId('pack-exported')).toContainText('1 scenario and 1 assignment');
 
 	// Another computer: a fresh browser with a fresh trainee profile.
 	const other = await browser.newContext();
@@ -91,16 +102,22 @@ test('export a signed pack, check it and import it on another computer, then joi
 	await expect(trainee.getByTestId('pack-fingerprint')).toContainText(fingerprint);
 	await expect(trainee.getByTestId('pack-plan-scenarios')).toContainText('Ward 7 letters');
 	await expect(trainee.getByTestId('pack-plan-scenarios')).toContainText('Will be added');
+	await expect(trainee.getByTestId('pack-plan-assignments')).toContainText('Will be added, and set for Cara');
 	await expectNoAxeViolations(trainee, 'pack check');
-	const importButton = trainee.getByRole('button', { name: 'Import 1 item' });
+	const importButton = trainee.getByRole('button', { name: 'Import 2 items' });
 	await importButton.focus();
 	await trainee.keyboard.press('Enter');
 	await expect(trainee.getByTestId('pack-imported')).toContainText(
-		'Added or updated 1 scenario and 0 assignments'
+		'Added or updated 1 scenario and 1 assignment'
 	);
 	await expectNoAxeViolations(trainee, 'pack imported');
 
+	await gotoReady(trainee, '/progress/');
+	await expect(trainee.getByTestId('my-assignment')).toContainText('Ward 7 practice');
+	await expect(trainee.getByTestId('my-assignment')).toContainText('Due 15 January 2099');
+
 	// Importing the same pack again changes nothing.
+	await gotoReady(trainee, '/packs/');
 	await trainee.getByLabel('Choose the scenario pack file').setInputFiles(packPath);
 	await expect(trainee.getByTestId('pack-plan-scenarios')).toContainText('Already here: no change');
 	await expect(trainee.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
