@@ -339,6 +339,25 @@ describe('hostile packs (property)', () => {
 		expect(imported + refused).toBe(150);
 	});
 
+	it('any change to the content of a signed pack is caught, never imported (property)', async () => {
+		const original = JSON.parse(await signed());
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.nat(40), { minLength: 1, maxLength: 8 }),
+				fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string()),
+				fc.boolean(),
+				async (path, value, remove) => {
+					const mutated = { ...original, payload: mutate(original.payload, path, value, remove) };
+					fc.pre(canonicalJson(mutated.payload) !== canonicalJson(original.payload));
+					const read = await parsePackText(JSON.stringify(mutated));
+					expect(read.ok).toBe(false);
+					expect(read.ok ? undefined : read.signature?.status).toBe('changed');
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+
 	it('never throws on damaged text (property)', async () => {
 		const text = await signed();
 		await fc.assert(
