@@ -49,6 +49,11 @@ export interface AttemptRow {
 	summary: AttemptSummary | null;
 	/** Why the attempt can no longer be resumed, when status is 'superseded'. */
 	supersededReason?: string;
+	/**
+	 * A trainer's preview of a scenario (often a draft): kept so it can be resumed, but never counted in progress,
+	 * outcomes, evidence, assessments or assignments. Absent on ordinary attempts.
+	 */
+	preview?: true;
 }
 
 export interface AttemptEventRow {
@@ -182,17 +187,21 @@ export async function getAttemptEvents(db: RecordsRoomDb, id: string): Promise<S
 	return rows.map((r) => r.event);
 }
 
-/** A profile's attempts, newest first, optionally only those with the given status. */
+/**
+ * A profile's attempts, newest first, optionally only those with the given status. Trainer previews are left out
+ * unless asked for, so progress, outcomes and evidence never count them.
+ */
 export async function listAttempts(
 	db: RecordsRoomDb,
 	profileId: string,
-	options: { status?: AttemptStatus; definitionId?: string } = {}
+	options: { status?: AttemptStatus; definitionId?: string; includePreviews?: boolean } = {}
 ): Promise<AttemptRow[]> {
 	const rows = options.status
 		? await db.attempts.where('[profileId+status]').equals([profileId, options.status]).toArray()
 		: await db.attempts.where('profileId').equals(profileId).toArray();
 	return rows
 		.filter((r) => !options.definitionId || r.definitionId === options.definitionId)
+		.filter((r) => options.includePreviews || !r.preview)
 		.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 

@@ -6,3 +6,5 @@ export * from './storage';
 export * from './backup';
 export * from './trainer';
 export * from './definitions';
+export * from './assignments';
+export * from './packs';

@@ -1,6 +1,7 @@
 import type { RecordsRoomDb } from './database';
 import { deleteSetting, getSetting, putSetting } from './settings';
 import { deleteTrainerData } from './trainer';
+import { deleteAssignmentDataOf } from './assignments';
 
 export type ProfileRole = 'new-starter' | 'apprentice' | 'trainer';
 
@@ -185,17 +186,32 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 		const count = await db.table(owned.table).where('profileId').equals(id).count();
 		items.push({ table: owned.table, count, description: owned.label(count) });
 	}
+	if (profile.role === 'trainer') {
+		const count = await db.assignments.where('ownerProfileId').equals(id).count();
+		items.push({
+			table: 'assignments',
+			count,
+			description: `${count} ${count === 1 ? 'assignment' : 'assignments'} set for trainees`
+		});
+	}
 	return { profile, items };
 }
 
 export async function deleteProfile(db: RecordsRoomDb, id: string): Promise<void> {
-	const tables = [db.profiles, db.settings, ...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))];
+	const tables = [
+		db.profiles,
+		db.settings,
+		db.assignments,
+		...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))
+	];
 	await db.transaction('rw', tables, async () => {
 		for (const owned of PROFILE_OWNED_TABLES) {
 			await db.table(owned.table).where('profileId').equals(id).delete();
 		}
 		await db.profiles.delete(id);
 		await deleteTrainerData(db, id);
+		// Assignments are keyed by owner, not profileId, so they are not in PROFILE_OWNED_TABLES.
+		await deleteAssignmentDataOf(db, id);
 		if ((await getSetting<string>(db, ACTIVE_KEY)) === id) await deleteSetting(db, ACTIVE_KEY);
 	});
 }

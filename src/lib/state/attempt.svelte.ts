@@ -72,17 +72,36 @@ class AttemptSession {
 	pendingSaves = $state(0);
 	#onVisibility = () => this.#visibilityChanged();
 
-	/** In-progress attempts of a profile, newest first: the "Resume" offers. */
-	async resumable(db: RecordsRoomDb, profileId: string, definitionId?: string): Promise<AttemptRow[]> {
-		return listAttempts(db, profileId, { status: 'in-progress', definitionId });
+	/** In-progress attempts of a profile, newest first: the "Resume" offers. Previews only resume as previews. */
+	async resumable(
+		db: RecordsRoomDb,
+		profileId: string,
+		definitionId?: string,
+		preview = false
+	): Promise<AttemptRow[]> {
+		const rows = await listAttempts(db, profileId, {
+			status: 'in-progress',
+			definitionId,
+			includePreviews: true
+		});
+		return rows.filter((r) => (r.preview === true) === preview);
 	}
 
 	async recent(db: RecordsRoomDb, profileId: string): Promise<AttemptRow[]> {
 		return listAttempts(db, profileId);
 	}
 
-	/** Starts a new attempt at the briefing and saves it at once, so a reload can come back to it. */
-	async start(db: RecordsRoomDb, profileId: string, definition: ScenarioDefinition, seed: number) {
+	/**
+	 * Starts a new attempt at the briefing and saves it at once, so a reload can come back to it. A trainer's
+	 * preview is flagged so it never counts as progress.
+	 */
+	async start(
+		db: RecordsRoomDb,
+		profileId: string,
+		definition: ScenarioDefinition,
+		seed: number,
+		opts: { preview?: boolean } = {}
+	) {
 		this.stop();
 		this.resumedHow = null;
 		const kind = getKind(definition.kind);
@@ -101,7 +120,8 @@ class AttemptSession {
 			seed,
 			today,
 			startedAt: new Date().toISOString(),
-			snapshot: null
+			snapshot: null,
+			...(opts.preview ? { preview: true as const } : {})
 		});
 		this.#attach(db, kind, definition, row, actor);
 		return row;
