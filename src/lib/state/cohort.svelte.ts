@@ -15,8 +15,10 @@ import {
 	mergeCohort,
 	NO_FILTERS,
 	summariseAttempts,
+	toCsv,
 	type CohortAssignment,
-	type CohortFilters
+	type CohortFilters,
+	type CohortTable
 } from '$lib/trainer/cohort';
 import type { VerifyRequest, VerifyResponse } from '$lib/workers/cohort-verify.worker';
 import { app } from './app.svelte';
@@ -126,6 +128,21 @@ class CohortState {
 		await clearCohort(this.#db());
 		this.files = [];
 		this.report = null;
+	}
+
+	/** Hands a table to the browser as a CSV download; returns the file name. */
+	downloadCsv(table: CohortTable): string {
+		const name = `records-room-cohort-${table.caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${this.now().toISOString().slice(0, 10)}.csv`;
+		// A byte-order mark, so Excel reads the names' accents as UTF-8.
+		const url = URL.createObjectURL(new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' }));
+		const a = document.createElement('a');
+		a.href = url;
+		a.download = name;
+		document.body.append(a);
+		a.click();
+		a.remove();
+		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		return name;
 	}
 
 	resetFilters() {

@@ -210,12 +210,13 @@ const arbAttempt = fc.record({
 	percent: fc.integer({ min: 0, max: 100 }),
 	decisions: fc.array(arbDecision, { maxLength: 5 })
 });
+type AttemptSpec = typeof arbAttempt extends fc.Arbitrary<infer T> ? T : never;
 const arbFile = fc.record({
 	sha: fc.constantFrom('f1', 'f2', 'f3', 'f4'),
 	attempts: fc.array(arbAttempt, { maxLength: 8 })
 });
 
-function buildFile(f: { sha: string; attempts: fc.RecordValue<typeof arbAttempt>[] }): CohortFile {
+function buildFile(f: { sha: string; attempts: AttemptSpec[] }): CohortFile {
 	const attempts = f.attempts.map((a) => {
 		const at = `2026-11-${String(a.day).padStart(2, '0')}T10:${String(a.minute).padStart(2, '0')}:00.000Z`;
 		return attempt({

@@ -165,5 +165,6 @@ export async function buildProgressFile(
 		await db.attempts.where('profileId').equals(profile.id).delete();
 		await db.profiles.delete(profile.id);
 	});
-	return { backup, text: JSON.stringify(backup), profile };
+	// Indented as /your-data/ writes it, so sizes and parse times are the real ones.
+	return { backup, text: JSON.stringify(backup, null, 1), profile };
 }
