@@ -17,7 +17,7 @@ import { openBrowserBench } from './browser';
 
 const FILES = Number(process.env.COHORT_FILES ?? 200);
 const ATTEMPTS = Number(process.env.COHORT_ATTEMPTS ?? 50);
-const PORT = Number(process.env.BENCH_PORT ?? 4187);
+const PORT = Number(process.env.BENCH_PORT ?? 4286);
 const load = () =>
 	loadavg()
 		.map((l) => l.toFixed(2))
@@ -64,7 +64,12 @@ console.log(
 	`${FILES} progress files, ${ATTEMPTS} attempts each, ${(bytes / 1024 / 1024).toFixed(0)} MB in all (${made} made now, ${FILES - made} from ${dir})`
 );
 
-// ---- The browser.
+// ---- The browser. A port already answering is another checkout's server: measuring that would be meaningless.
+const busy = await fetch(`http://localhost:${PORT}/`).then(
+	() => true,
+	() => false
+);
+if (busy) throw new Error(`Port ${PORT} is in use by another server: set BENCH_PORT to a free port.`);
 const bench = await openBrowserBench(PORT);
 const { page, base } = bench;
 try {
