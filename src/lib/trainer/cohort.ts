@@ -339,19 +339,22 @@ export function summariseAttempts(
 	const outcomeIds = new Set(OUTCOMES.map((o) => o.id as string));
 	const byTrainee = new Map<string, CohortAttempt[]>();
 	const byScenario = new Map<string, CohortAttempt[]>();
-	const points = new Map<string, { row: DecisionPointRow; wrong: Map<string, number> }>();
+	type Point = { row: DecisionPointRow; wrong: Map<string, number> };
+	// Keyed by scenario, then step: 80,000 decisions must not build 80,000 key strings.
+	const pointsByScenario = new Map<string, Map<string, Point>>();
 	let decisions = 0;
 	for (const a of attempts) {
 		push(byTrainee, a.profileId, a);
 		push(byScenario, a.definitionId, a);
+		let steps = pointsByScenario.get(a.definitionId);
+		if (!steps) pointsByScenario.set(a.definitionId, (steps = new Map()));
 		for (const d of a.decisions) {
 			decisions++;
-			const key = `${a.definitionId}\u0000${d.step}`;
-			let p = points.get(key);
+			let p = steps.get(d.step);
 			if (!p) {
 				p = {
 					row: {
-						key,
+						key: `${a.definitionId}\u0000${d.step}`,
 						definitionId: a.definitionId,
 						title: a.title,
 						step: d.step,
@@ -365,7 +368,7 @@ export function summariseAttempts(
 					},
 					wrong: new Map()
 				};
-				points.set(key, p);
+				steps.set(d.step, p);
 			}
 			p.row.answered++;
 			if (d.outcome !== 'correct') {
@@ -422,14 +425,16 @@ export function summariseAttempts(
 	});
 	scenarios.sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || cmp(a.definitionId, b.definitionId));
 
-	const decisionPoints = [...points.values()].map(({ row, wrong }) => ({
-		...row,
-		wrongRate: rate(row.wrong, row.answered) ?? 0,
-		topWrong: [...wrong.entries()]
-			.map(([text, count]) => ({ text, count }))
-			.sort((a, b) => b.count - a.count || cmp(a.text, b.text))
-			.slice(0, 3)
-	}));
+	const decisionPoints = [...pointsByScenario.values()]
+		.flatMap((steps) => [...steps.values()])
+		.map(({ row, wrong }) => ({
+			...row,
+			wrongRate: rate(row.wrong, row.answered) ?? 0,
+			topWrong: [...wrong.entries()]
+				.map(([text, count]) => ({ text, count }))
+				.sort((a, b) => b.count - a.count || cmp(a.text, b.text))
+				.slice(0, 3)
+		}));
 	decisionPoints.sort((a, b) => b.wrong - a.wrong || b.wrongRate - a.wrongRate || cmp(a.key, b.key));
 
 	return {
