@@ -7,6 +7,7 @@ export const PAGES = [
 	'/accessibility/',
 	'/trainer/',
 	'/trainer/scenarios/',
+	'/trainer/cohort/',
 	'/trainer/scenarios/edit/?kind=nhs-number-check',
 	'/trainer/packs/',
 	'/trainer/class/',

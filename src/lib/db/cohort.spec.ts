@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getBuiltInDefinition } from '$lib/scenarios/registry';
+import { summariseCohort, NO_FILTERS } from '$lib/trainer/cohort';
+import { buildProgressFile } from '$lib/trainer/testing/progress-files';
+import {
+	clearCohort,
+	cohortFileHashes,
+	listCohortAssignments,
+	listCohortFiles,
+	removeCohortFile,
+	saveCohortFiles,
+	verifyProgressFile,
+	type CohortFileRow
+} from './cohort';
+import { RecordsRoomDb } from './database';
+
+const quick = ['nhs-number-check-gentle', 'phone-call-gentle', 'records-desk-day-assessment'].map((id) =>
+	getBuiltInDefinition(id)!
+);
+const now = new Date('2026-11-25T12:00:00.000Z');
+const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+let texts: { ada: string; ben: string };
+beforeAll(async () => {
+	const maker = new RecordsRoomDb('cohort-maker');
+	await maker.open();
+	const ada = await buildProgressFile(
+		maker,
+		{ name: 'Ada', seed: 1, attempts: 6, skill: 0.8, definitions: quick },
+		{ now }
+	);
+	const ben = await buildProgressFile(
+		maker,
+		{ name: 'Ben', seed: 2, attempts: 4, skill: 0.3, definitions: quick },
+		{ now }
+	);
+	texts = { ada: ada.text, ben: ben.text };
+	await maker.delete();
+});
+
+let db: RecordsRoomDb;
+beforeEach(async () => {
+	db = new RecordsRoomDb(`cohort-${Math.random()}`);
+	await db.open();
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+async function verified(text: string, name: string): Promise<CohortFileRow> {
+	const r = await verifyProgressFile(bytes(text), name, now.toISOString());
+	if (r.ok !== true) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+	return r.file;
+}
+
+describe('verifyProgressFile', () => {
+	it('keeps profiles, attempts, decisions and scores of a real export, without cases or event logs', async () => {
+		const f = await verified(texts.ada, 'ada.json');
+		expect(f.trainees).toEqual([expect.objectContaining({ name: 'Ada', role: 'apprentice' })]);
+		expect(f.attempts).toHaveLength(6);
+		expect(f.skippedAttempts).toBe(0);
+		const finished = f.attempts.filter((a) => a.status === 'finished');
+		expect(finished.length).toBeGreaterThan(0);
+		for (const a of finished) {
+			expect(a.decisions.length).toBeGreaterThan(0);
+			expect(a.result?.percent).toBe(a.summary?.percent);
+			expect(a.decisions[0]).not.toHaveProperty('choices');
+		}
+		expect(JSON.stringify(f)).not.toContain('"case"');
+		expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it.each([
+		[
+			'a changed name',
+			(t: string) => t.replace(/"name": ?"Ada"/, '"name": "Eve"'),
+			'changed or damaged since it was exported'
+		],
+		[
+			'a changed score',
+			(t: string) => t.replace(/"percent": ?(\d+)/, (_m, n) => `"percent": ${(Number(n) + 1) % 100}`),
+			'checksum does not match'
+		],
+		['a cut-off file', (t: string) => t.slice(0, t.indexOf('"profiles"') + 5), 'incomplete'],
+		['another app’s file', () => JSON.stringify({ format: 'spreadsheet', rows: [] }), 'not a Records Room'],
+		['not JSON', () => 'name,score\nAda,90', 'not a Records Room progress file'],
+		['an empty file', () => '', 'empty']
+	])('refuses %s with a plain reason', async (_label, change, reason) => {
+		const r = await verifyProgressFile(bytes(change(texts.ada)), 'x.json', now.toISOString());
+		expect(r.ok).toBe(false);
+		expect(r.ok === false && r.problem).toContain(reason);
+	});
+
+	it('recognises a file already imported before reading it', async () => {
+		const f = await verified(texts.ada, 'ada.json');
+		const again = await verifyProgressFile(bytes(texts.ada), 'copy.json', '', new Set([f.sha256]));
+		expect(again).toEqual({ ok: 'duplicate', fileName: 'copy.json', sha256: f.sha256 });
+	});
+});
+
+describe('cohort files repository', () => {
+	it('stores each file once however often it is imported, and the figures do not change', async () => {
+		const ada = await verified(texts.ada, 'ada.json');
+		const ben = await verified(texts.ben, 'ben.json');
+		expect(await saveCohortFiles(db, [ada, ben])).toBe(2);
+		const before = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
+		expect(await saveCohortFiles(db, [ada])).toBe(0);
+		expect(await saveCohortFiles(db, [await verified(texts.ben, 'renamed.json')])).toBe(0);
+		const after = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
+		expect(after).toEqual(before);
+		expect(after.totals).toMatchObject({ trainees: 2, attempts: 10 });
+		expect(await cohortFileHashes(db)).toEqual(new Set([ada.sha256, ben.sha256]));
+	});
+
+	it('removes one file, or all of them', async () => {
+		const ada = await verified(texts.ada, 'ada.json');
+		const ben = await verified(texts.ben, 'ben.json');
+		await saveCohortFiles(db, [ada, ben]);
+		await removeCohortFile(db, ada.sha256);
+		expect((await listCohortFiles(db)).map((f) => f.fileName)).toEqual(['ben.json']);
+		await clearCohort(db);
+		expect(await listCohortFiles(db)).toEqual([]);
+	});
+
+	it('reads assignments by id, title and scenarios only, leaving out rows without them', async () => {
+		await db.assignments.bulkPut([
+			{ id: 'b', title: 'Week 2', items: [{ definitionId: 'x', due: '2026-12-01' }, { nope: 1 }] },
+			{ id: 'a', title: 'Week 1', items: [] },
+			{ id: 'c', items: [] }
+		]);
+		expect(await listCohortAssignments(db)).toEqual([
+			{ id: 'a', title: 'Week 1', items: [] },
+			{ id: 'b', title: 'Week 2', items: [{ definitionId: 'x', due: '2026-12-01' }] }
+		]);
+	});
+});
