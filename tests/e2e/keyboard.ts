@@ -11,8 +11,50 @@ async function isFocused(target: Locator): Promise<boolean> {
 	return target.evaluate((el) => el === document.activeElement).catch(() => false);
 }
 
-/** Presses Tab until the target has focus; Shift+Tab when `back` (for a control above the focus). */
-export async function tabTo(page: Page, target: Locator, { max = 150, back = false } = {}) {
+/**
+ * How many Tab (or Shift+Tab) presses take focus from where it is to the target, counted in the page from the
+ * sequential focus order (tabindex 0 and native controls, visible, enabled; one stop per radio group).
+ */
+async function tabDistance(target: Locator): Promise<{ presses: number; back: boolean } | null> {
+	return target
+		.evaluate((el) => {
+			const sel = 'a[href], button, input, select, textarea, summary, [tabindex]';
+			const stops = [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => {
+				if (e.tabIndex < 0 || (e as HTMLInputElement).disabled || e.closest('[hidden], [inert]'))
+					return false;
+				if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') return false;
+				if (e instanceof HTMLInputElement && e.type === 'radio' && !e.checked) {
+					const group = document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${e.name}"]`);
+					const anyChecked = [...group].some((r) => r.checked);
+					return !anyChecked && group[0] === e;
+				}
+				return true;
+			});
+			const ti = stops.indexOf(el as HTMLElement);
+			if (ti < 0) return null;
+			const active = document.activeElement;
+			const ai = active ? stops.indexOf(active as HTMLElement) : -1;
+			if (ai >= 0) return ti >= ai ? { presses: ti - ai, back: false } : { presses: ai - ti, back: true };
+			// Focus on something outside the order (a heading given focus, or the page): count from its position.
+			const k =
+				!active || active === document.body
+					? 0
+					: stops.filter((s) => s.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+			return ti >= k ? { presses: ti - k + 1, back: false } : { presses: k - ti, back: true };
+		})
+		.catch(() => null);
+}
+
+/** Presses Tab until the target has focus (Shift+Tab when it lies behind), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, { max = 400, back = false } = {}) {
+	if (await isFocused(target)) return;
+	const d = await tabDistance(target);
+	if (d) {
+		for (let i = 0; i < d.presses; i++) await page.keyboard.press(d.back ? 'Shift+Tab' : 'Tab');
+		if (await isFocused(target)) return;
+		back = d.back;
+	}
+	// The count missed (focus order the count does not model): step and look after each press.
 	for (let i = 0; i < max; i++) {
 		if (await isFocused(target)) return;
 		await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -20,15 +62,10 @@ export async function tabTo(page: Page, target: Locator, { max = 150, back = fal
 	await expect(target, 'reached by keyboard').toBeFocused();
 }
 
-/** Reaches a control from wherever focus is: forwards first, then backwards, wrapping through the page. */
+/** Reaches a control from wherever focus is, by Tab or Shift+Tab. */
 export async function reach(page: Page, target: Locator) {
 	await expect(target).toBeVisible();
-	// Cheaper than a full lap: try forwards, and if the control lies behind the focus, go back.
-	const behind = await target.evaluate((el) => {
-		const a = document.activeElement;
-		return !!a && a !== document.body && !!(a.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
-	});
-	await tabTo(page, target, { back: behind });
+	await tabTo(page, target);
 }
 
 export async function press(page: Page, target: Locator, key = 'Enter') {
@@ -45,10 +82,26 @@ export async function chooseRadio(page: Page, group: Locator, index: number) {
 	await expect(radios.nth(index)).toBeChecked();
 }
 
+/**
+ * Ticks a checkbox, or selects a radio button. A radio group is one Tab stop (the checked radio, else the first),
+ * so a radio is reached through its group and then the arrow keys, as a keyboard user would.
+ */
 export async function tick(page: Page, box: Locator) {
 	if (await box.isChecked()) return;
-	await reach(page, box);
-	await page.keyboard.press('Space');
+	if ((await box.getAttribute('type')) === 'radio') {
+		const name = await box.getAttribute('name');
+		const group = page.locator(`input[type="radio"][name="${name}"]`);
+		const checked = group.locator(':scope:checked');
+		if ((await checked.count()) > 0) await reach(page, checked.first());
+		else {
+			await reach(page, group.first());
+			await page.keyboard.press('Space');
+		}
+		for (let i = 0; i < 20 && !(await box.isChecked()); i++) await page.keyboard.press('ArrowDown');
+	} else {
+		await reach(page, box);
+		await page.keyboard.press('Space');
+	}
 	await expect(box).toBeChecked();
 }
 
