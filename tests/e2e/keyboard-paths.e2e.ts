@@ -193,3 +193,36 @@ for (const id of ASSESSMENT_IDS) {
 		await expect(page.getByTestId('result')).toContainText(/(Passed|Not passed): \d+(\.\d+)?%/);
 	});
 }
+
+test('the grouped main menu works by keyboard, closes with Escape, and fits 320 px', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await gotoReady(page, '/outcomes/');
+	const nav = page.getByRole('navigation', { name: 'Main menu' });
+	const progress = nav.getByRole('button', { name: 'Progress' });
+	// The group holding the current page is marked as current.
+	await expect(progress).toHaveAttribute('aria-current', 'true');
+	await expect(progress).toHaveAttribute('aria-expanded', 'false');
+	await press(page, progress);
+	await expect(progress).toHaveAttribute('aria-expanded', 'true');
+	const here = nav.getByRole('link', { name: 'Outcomes map' });
+	await expect(here).toHaveAttribute('aria-current', 'page');
+	// Nothing runs off a 320 px screen, with the menu open.
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await expectNoAxeViolations(page, 'main menu open at 320 px');
+	await page.keyboard.press('Tab');
+	await expect(nav.getByRole('link', { name: 'Your progress' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(progress).toBeFocused();
+	await expect(progress).toHaveAttribute('aria-expanded', 'false');
+	await expect(here).toBeHidden();
+
+	// Another group by keyboard, and a link in it followed with Enter.
+	const learn = nav.getByRole('button', { name: 'Learn' });
+	await press(page, learn);
+	await press(page, nav.getByRole('link', { name: 'Glossary' }));
+	await expect(page).toHaveURL(/\/glossary\/$/);
+	await expect(learn).toHaveAttribute('aria-expanded', 'false');
+	await expect(learn).toHaveAttribute('aria-current', 'true');
+	await expectNoAxeViolations(page, 'glossary at 320 px');
+});

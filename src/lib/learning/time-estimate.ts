@@ -7,7 +7,15 @@ import { moduleTexts, type InductionModule } from './induction';
  * How long a module takes someone who has never worked in the NHS (issue 12: "the first module is done in under an
  * hour"). An estimate from counted words and steps, with the assumptions named so a trainer can question them.
  */
-export const ESTIMATE_ASSUMPTIONS = {
+export interface EstimateAssumptions {
+	wordsPerMinute: number;
+	secondsPerQuestion: number;
+	secondsPerPracticeStep: number;
+	marginPercent: number;
+	seeds: number;
+}
+
+export const ESTIMATE_ASSUMPTIONS: Readonly<EstimateAssumptions> = {
 	/** A steady adult reading speed for plain English; new vocabulary is slower, hence the margin below. */
 	wordsPerMinute: 200,
 	/** Choosing an answer and checking it, over and above reading the question, options and explanation. */
@@ -18,7 +26,7 @@ export const ESTIMATE_ASSUMPTIONS = {
 	marginPercent: 25,
 	/** Cases differ by seed; the step count is averaged over this many. */
 	seeds: 5
-} as const;
+};
 
 export interface PracticeEstimate {
 	id: string;
@@ -57,7 +65,7 @@ export function estimatePractice(
 	kind: AnyScenarioKind,
 	definition: ScenarioDefinition,
 	today: string,
-	a = ESTIMATE_ASSUMPTIONS
+	a: Readonly<EstimateAssumptions> = ESTIMATE_ASSUMPTIONS
 ): PracticeEstimate {
 	let steps = 0;
 	for (let seed = 1; seed <= a.seeds; seed++) steps += answerKey(kind, definition, seed, today).length;
@@ -80,7 +88,7 @@ export function estimatePractice(
 export function estimateModule(
 	module: InductionModule,
 	practice: readonly PracticeEstimate[],
-	a = ESTIMATE_ASSUMPTIONS
+	a: Readonly<EstimateAssumptions> = ESTIMATE_ASSUMPTIONS
 ): ModuleEstimate {
 	const readingWords = countWords(moduleTexts(module).join(' '));
 	const questionWords = module.questions.reduce(
