@@ -2,6 +2,7 @@ import type { RecordsRoomDb } from './database';
 import { deleteSetting, getSetting, putSetting } from './settings';
 import { deleteTrainerData } from './trainer';
 import { deleteAssignmentDataOf } from './assignments';
+import { describeLearningRecords } from './learning-records';
 
 export type ProfileRole = 'new-starter' | 'apprentice' | 'trainer';
 
@@ -154,7 +155,12 @@ export async function renameProfile(
  * Tables that hold rows belonging to a profile, by their `profileId` index. Later schema versions register
  * theirs here so that deleting a profile removes everything it owns, and the confirmation can say what.
  */
-export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string }[] = [
+export const PROFILE_OWNED_TABLES: {
+	table: string;
+	label: (n: number) => string;
+	/** A more exact line for the delete confirmation, from the rows themselves, where a count says too little. */
+	describe?: (rows: Record<string, unknown>[]) => string;
+}[] = [
 	{ table: 'attempts', label: (n) => `${n} scenario ${n === 1 ? 'attempt' : 'attempts'} and their results` },
 	{
 		table: 'attemptEvents',
@@ -163,7 +169,8 @@ export const PROFILE_OWNED_TABLES: { table: string; label: (n: number) => string
 	{
 		table: 'learningRecords',
 		label: (n) =>
-			`${n} ${n === 1 ? 'learning record' : 'learning records'} (induction progress, mock assessment, evidence sign-off)`
+			`${n} ${n === 1 ? 'learning record' : 'learning records'} (induction progress, mock assessment, evidence sign-off)`,
+		describe: describeLearningRecords
 	},
 	{ table: 'trusts', label: (n) => `${n} practice ${n === 1 ? 'trust' : 'trusts'} (seed and settings)` },
 	{
@@ -183,8 +190,15 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 	if (!profile) throw new ProfileError('That profile no longer exists.', 'profile');
 	const items = [];
 	for (const owned of PROFILE_OWNED_TABLES) {
-		const count = await db.table(owned.table).where('profileId').equals(id).count();
-		items.push({ table: owned.table, count, description: owned.label(count) });
+		const rows = db.table(owned.table).where('profileId').equals(id);
+		if (owned.describe) {
+			const all = (await rows.toArray()) as Record<string, unknown>[];
+			const description = all.length > 0 ? owned.describe(all) : owned.label(0);
+			items.push({ table: owned.table, count: all.length, description });
+		} else {
+			const count = await rows.count();
+			items.push({ table: owned.table, count, description: owned.label(count) });
+		}
 	}
 	if (profile.role === 'trainer') {
 		const count = await db.assignments.where('ownerProfileId').equals(id).count();

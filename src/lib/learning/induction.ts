@@ -171,7 +171,8 @@ export const INDUCTION_MODULES: InductionModule[] = [
 				sections: ['2.5']
 			}
 		],
-		practiceScenarioIds: []
+		// A first taste of the job on day one: everyday moments on the records desk where privacy (above) matters.
+		practiceScenarioIds: ['records-desk-day-gentle']
 	},
 	{
 		id: 'identifying-patients',
