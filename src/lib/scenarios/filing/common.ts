@@ -9,7 +9,8 @@ import {
 	createTrust,
 	displayDate,
 	type CasenoteSection as GeneratorSection,
-	type Trust
+	type Trust,
+	type TrustSettings
 } from '../../generator';
 import type { RuleRef } from '../decisions';
 import type { ScenarioDefinition } from '../definition';
@@ -20,20 +21,33 @@ const FALLBACK_TRUST = { seed: 7, size: 300, defects: {} as Record<string, numbe
 const trustCache = new Map<string, Trust>();
 
 /**
- * The trust behind one attempt: the definition's trust settings, varied by the attempt seed so every retry is a
- * new variant, dated at `today`. Memoised because steps rebuild patients on demand (a trust is small).
+ * The settings of the trust behind one attempt: the definition's trust, varied by the attempt seed so every retry
+ * is a new variant, dated at `today`. The embedded PAS is opened on these settings, so it holds the same patients.
+ */
+export function filingTrustSettings(
+	definition: Pick<ScenarioDefinition, 'trust'>,
+	seed: number,
+	today: string
+): TrustSettings {
+	const t = definition.trust && 'seed' in definition.trust ? definition.trust : FALLBACK_TRUST;
+	return {
+		seed: `${t.seed}-${seed}`,
+		patients: t.size,
+		today,
+		defects: t.defects as TrustSettings['defects']
+	};
+}
+
+/**
+ * The trust behind one attempt (see {@link filingTrustSettings}). Memoised because steps rebuild patients on
+ * demand (a trust is small).
  */
 export function trustFor(definition: Pick<ScenarioDefinition, 'trust'>, seed: number, today: string): Trust {
-	const t = definition.trust && 'seed' in definition.trust ? definition.trust : FALLBACK_TRUST;
-	const key = `${t.seed}:${seed}:${t.size}:${today}:${JSON.stringify(t.defects)}`;
+	const settings = filingTrustSettings(definition, seed, today);
+	const key = JSON.stringify(settings);
 	let trust = trustCache.get(key);
 	if (!trust) {
-		trust = createTrust({
-			seed: `${t.seed}-${seed}`,
-			patients: t.size,
-			today,
-			defects: t.defects as Trust['settings']['defects']
-		});
+		trust = createTrust(settings);
 		if (trustCache.size > 20) trustCache.clear();
 		trustCache.set(key, trust);
 	}
