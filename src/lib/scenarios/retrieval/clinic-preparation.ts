@@ -12,6 +12,7 @@ import type { Trust } from '../../generator/types';
 import type { Choice } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { DecisionOutcome } from '../decisions';
+import { openedSchema } from '../need-to-know';
 import type { OutcomeId } from '../outcomes';
 import { seededRandom, shuffled } from '../prng';
 import {
@@ -27,6 +28,7 @@ import {
 	trustOf,
 	trustParam,
 	trustSettingsFor,
+	withNeedToKnow,
 	type PatientAnswer,
 	type PatientCard
 } from './common';
@@ -51,7 +53,8 @@ export type ClinicPrepParams = z.infer<typeof paramsSchema>;
 export const getAnswer = z.object({
 	action: z.enum(['pull-from-library', 'request-from-holder', 'pull-closed-volume', 'leave']),
 	/** What the PAS shows for the current volume after the learner's tracking. */
-	trackedTo: z.enum(['clinic', 'elsewhere', 'not-tracked'])
+	trackedTo: z.enum(['clinic', 'elsewhere', 'not-tracked']),
+	opened: openedSchema
 });
 /** The pull list as the learner ordered it: hospital numbers, first pulled first. */
 export const pullAnswer = z.object({ order: z.array(z.string().max(40)).max(20) });
@@ -334,6 +337,12 @@ function judgeGet(c: ClinicPrepCase, s: ClinicSlot, a: GetAnswer): Judgement {
 	};
 }
 
+/** The slot's patient and planted look-alike are the records this step needs (handbook 3.5). */
+function needToKnow(c: ClinicPrepCase, s: ClinicSlot, j: Judgement, opened: string[] | undefined): Judgement {
+	const needed = s.trap ? [s.listed.index, s.trap.index] : [s.listed.index];
+	return withNeedToKnow(trustOf(c.trust), j, opened, needed);
+}
+
 export const clinicPreparation: ScenarioKind<
 	ClinicPrepParams,
 	ClinicPrepCase,
@@ -397,10 +406,15 @@ export const clinicPreparation: ScenarioKind<
 		}
 		if (stage === 'find') {
 			if (!('patient' in answer)) throw new RangeError('A find step needs a patient answer.');
-			return judgeFind(trustOf(c.trust), s.listed.index, s.trap, answer, FIND_POINTS);
+			return needToKnow(
+				c,
+				s,
+				judgeFind(trustOf(c.trust), s.listed.index, s.trap, answer, FIND_POINTS),
+				answer.opened
+			);
 		}
 		if (!('action' in answer)) throw new RangeError('A get step needs an action answer.');
-		return judgeGet(c, s, answer);
+		return needToKnow(c, s, judgeGet(c, s, answer), answer.opened);
 	},
 	next(c, stepId) {
 		const { stage, slot } = parse(stepId);

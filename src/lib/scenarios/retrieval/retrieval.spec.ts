@@ -91,6 +91,35 @@ describe('clinic preparation', { timeout: 60_000 }, () => {
 		expect(clinicPreparation.next(c, 'pull-order', { order: right })).toBe('find-1');
 	});
 
+	it('scores need-to-know from the PAS audit trail (rule access.need-to-know, handbook 3.5)', () => {
+		const s = c.slots.find((x) => x.trap)!;
+		const target = patientSummary(trust, s.listed.index);
+		const twin = patientSummary(trust, s.trap!.index);
+		const right = { patient: s.listed.index };
+		const step = `find-${s.slot}`;
+		const fair = clinicPreparation.judge(c, step, {
+			...right,
+			opened: [twin.hospitalNumber, target.hospitalNumber]
+		});
+		expect(fair.outcome).toBe('correct');
+		let stranger = 0;
+		while (
+			patientSummary(trust, stranger).surname === target.surname ||
+			patientSummary(trust, stranger).dateOfBirth === target.dateOfBirth
+		)
+			stranger++;
+		const hn = patientSummary(trust, stranger).hospitalNumber;
+		const nosy = clinicPreparation.judge(c, step, { ...right, opened: [target.hospitalNumber, hn] });
+		expect(nosy.outcome).toBe('minor');
+		expect(nosy.rule.id).toBe('access.need-to-know');
+		expect(nosy.explanation).toContain(hn);
+		expect(nosy.explanation).toMatch(/access\.need-to-know, handbook 3\.5/);
+		// A worse mistake keeps its own outcome and rule; the note is still added.
+		const wrong = clinicPreparation.judge(c, step, { patient: s.trap!.index, opened: [hn] });
+		expect(wrong.outcome).toBe('critical');
+		expect(wrong.explanation).toContain(hn);
+	});
+
 	it('leaves the pull-order step out when a definition turns it off', () => {
 		const d = def('clinic-preparation-realistic');
 		const off = clinicPreparation.setup(
