@@ -19,7 +19,11 @@ const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// Its own process group, so stopping it also stops the vite process npx starts (else it keeps the port).
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+	stdio: 'ignore',
+	detached: true
+});
 try {
 	for (let i = 0; i < 60; i++) {
 		try {
@@ -103,5 +107,9 @@ try {
 	);
 	await browser.close();
 } finally {
-	server.kill();
+	try {
+		process.kill(-server.pid!);
+	} catch {
+		server.kill();
+	}
 }

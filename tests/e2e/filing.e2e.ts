@@ -54,6 +54,28 @@ async function drag(page: Page, from: Locator, to: Locator) {
 	await from.dispatchEvent('dragend', { dataTransfer: data });
 }
 
+/**
+ * Finds the patient on the embedded PAS by hospital number, opens the record (the reason defaults to filing) and
+ * takes out the folder.
+ */
+async function takeOutFolder(page: Page, hospitalNumber: string, keyboard: boolean) {
+	await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
+	const box = page.locator('#pas-hosp');
+	if (keyboard) {
+		await box.focus();
+		await page.keyboard.type(hospitalNumber);
+		await page.keyboard.press('Enter');
+	} else {
+		await box.fill(hospitalNumber);
+		await page.locator('.app-pas-search button[type="submit"]').click();
+	}
+	const row = page.getByTestId('pas-result-row').filter({ hasText: hospitalNumber });
+	await activate(row.getByRole('button', { name: /^Open record of/ }), keyboard);
+	await activate(page.getByRole('button', { name: 'Open record', exact: true }), keyboard);
+	await activate(page.getByRole('button', { name: 'Take out this patient’s folder' }), keyboard);
+	await expect(page.getByTestId('filing-announcer')).toContainText('Folder opened');
+}
+
 async function continueOn(page: Page, keyboard: boolean) {
 	await expect(page.getByTestId('feedback')).toContainText('Correct');
 	// Every answer must reach IndexedDB (a state proxy in an answer cannot be stored).
@@ -72,18 +94,7 @@ async function playLooseFiling(page: Page, keyboard: boolean, axe: boolean) {
 		await expect(sheet).toContainText('Synthetic training data');
 		const t = item.truth;
 		if (t.action === 'file') {
-			const search = page.getByLabel('Search the patient index');
-			if (keyboard) {
-				await search.focus();
-				await page.keyboard.type(t.hospitalNumber);
-				await page.keyboard.press('Enter');
-			} else {
-				await search.fill(t.hospitalNumber);
-				await page.getByRole('button', { name: 'Search', exact: true }).click();
-			}
-			await expect(page.getByTestId('lookup-count')).toContainText('1 patient found');
-			await activate(page.getByRole('button', { name: /Open folder/ }), keyboard);
-			await expect(page.getByTestId('filing-announcer')).toContainText('Folder opened');
+			await takeOutFolder(page, t.hospitalNumber, keyboard);
 			await expect(page.getByTestId('folder-cover')).toContainText(t.hospitalNumber);
 			const labels: Record<string, string> = {
 				name: 'Full name',
@@ -91,7 +102,8 @@ async function playLooseFiling(page: Page, keyboard: boolean, axe: boolean) {
 				nhs: 'NHS number',
 				hospital: 'Hospital number'
 			};
-			for (const f of comparable(item)) await tick(page.getByLabel(labels[f], { exact: true }), keyboard);
+			for (const f of comparable(item))
+				await tick(page.getByRole('checkbox', { name: labels[f], exact: true }), keyboard);
 			await tick(page.getByLabel('File it in the folder I opened'), keyboard);
 		} else {
 			await tick(page.getByLabel('Do not file it: set it aside to return to the sender'), keyboard);
@@ -190,9 +202,7 @@ test('loose filing: a sheet can be dragged into the folder', async ({ page }) =>
 		await page.getByRole('button', { name: /Continue/ }).click();
 	}
 	const t = item.truth as { hospitalNumber: string; section: string };
-	await page.getByLabel('Search the patient index').fill(t.hospitalNumber);
-	await page.getByRole('button', { name: 'Search', exact: true }).click();
-	await page.getByRole('button', { name: /Open folder/ }).click();
+	await takeOutFolder(page, t.hospitalNumber, false);
 	await page.getByLabel('File it in the folder I opened').check();
 	await page.getByRole('button', { name: 'Confirm' }).click();
 	await page.getByRole('button', { name: /Continue/ }).click();

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { clinicPreparation, type ClinicPrepCase } from '../../src/lib/scenarios/retrieval/clinic-preparation';
+import {
+	clinicPreparation,
+	shelfWalkOrder,
+	type ClinicPrepCase
+} from '../../src/lib/scenarios/retrieval/clinic-preparation';
 import { missingNotes, type MissingCase } from '../../src/lib/scenarios/retrieval/missing-notes';
 import {
 	registrationCheck,
@@ -18,7 +22,7 @@ const SEED = 7;
 const SHOTS = process.env.PAS_SHOTS;
 test.describe.configure({ timeout: 180_000 });
 
-async function start(page: Page, id: string) {
+async function start(page: Page, id: string, firstStepHasPas = true) {
 	await gotoReady(page, '/profiles/');
 	await page.getByLabel('Display name').fill('Sam');
 	await page.getByLabel('Apprentice').check();
@@ -26,6 +30,33 @@ async function start(page: Page, id: string) {
 	await expect(page.getByTestId('active-profile')).toContainText('Sam');
 	await gotoReady(page, `/play/?scenario=${id}&seed=${SEED}`);
 	await page.getByRole('button', { name: 'Start' }).click();
+	if (firstStepHasPas)
+		await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
+}
+
+/** Puts the pull list in shelf order with the Up buttons alone, by keyboard (no dragging). */
+async function orderPullList(page: Page, c: ClinicPrepCase) {
+	const target = shelfWalkOrder(c.pull).map((p) => p.hospitalNumber);
+	const shown = c.pull.map((p) => p.hospitalNumber);
+	await expect(page.getByTestId('pull-item')).toHaveCount(shown.length);
+	await expectNoAxeViolations(page, 'clinic preparation, pull list');
+	for (let i = 0; i < target.length; i++) {
+		let at = shown.indexOf(target[i]);
+		if (at === i) continue;
+		await page.locator(`#pull-${target[i]}-up`).focus();
+		while (at > i) {
+			// Focus stays on the folder that moved, so Enter again moves it on up.
+			await page.keyboard.press('Enter');
+			await expect(page.getByTestId('pull-announcer')).toContainText(`${target[i]} moved to position ${at}`);
+			[shown[at - 1], shown[at]] = [shown[at], shown[at - 1]];
+			at--;
+		}
+	}
+	await expect(page.getByTestId('pull-item').first()).toContainText(target[0]);
+	await page.getByRole('button', { name: 'Confirm the pull order' }).press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await expect(page.getByTestId('feedback')).toContainText(/handbook 2\.3/);
+	await page.locator('#continue-button').press('Enter');
 	await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
 }
 
@@ -53,7 +84,8 @@ test('clinic preparation: find each patient, track the current volume to the cli
 }) => {
 	const def = getBuiltInDefinition('clinic-preparation-gentle')!;
 	const c = clinicPreparation.setup(def as never, SEED, TODAY) as ClinicPrepCase;
-	await start(page, def.id);
+	await start(page, def.id, c.pull.length === 0);
+	if (c.pull.length) await orderPullList(page, c);
 	for (const slot of c.slots) {
 		await findAndOpen(page, {
 			nhs: slot.listed.nhsNumber,

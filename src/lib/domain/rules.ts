@@ -260,6 +260,54 @@ const DEFS = {
 		source: 'S11, S12, S13',
 		status: 'firm'
 	},
+	'filing.fasten': {
+		title: 'Fasten every sheet',
+		summary:
+			'Every sheet is hole-punched and fixed on the folder prongs; nothing is left loose or in the pocket.',
+		handbook: '2.1',
+		source: 'S11',
+		status: 'firm'
+	},
+	'filing.set-aside': {
+		title: 'Set aside a sheet that does not match',
+		summary:
+			'A sheet with a missing or mismatched identifier is not filed: return it to the sender or the health records supervisor with the reason. Never file it in a nearest match.',
+		handbook: '2.2',
+		source: 'S8, S11',
+		status: 'firm'
+	},
+	'filing.misfile-incident': {
+		title: 'Move and report a misfiled sheet',
+		summary:
+			"A sheet found in the wrong patient's notes is moved to the right folder and reported as an incident: it is a clinical risk and a confidentiality breach.",
+		handbook: '2.2, 2.9',
+		source: 'S8, S11, S27',
+		status: 'firm'
+	},
+	'filing.track-every-move': {
+		title: 'Track every move',
+		summary:
+			'Update tracking the moment notes move, and take the tracer card out when the folder goes back on the shelf.',
+		handbook: '2.5',
+		source: 'S11',
+		status: 'firm'
+	},
+	'filing.new-volume': {
+		title: 'Open a new volume',
+		summary:
+			'Close a full folder and open a new volume: number both, mark the old one closed, carry key documents forward and track each volume.',
+		handbook: '2.6',
+		source: 'S11',
+		status: 'firm'
+	},
+	'filing.merge-temporary': {
+		title: 'Merge temporary notes',
+		summary:
+			'When the original notes turn up, file the temporary folder’s originals into them, destroy duplicate copies confidentially, retire the temporary folder and update tracking.',
+		handbook: '2.7',
+		source: 'S11',
+		status: 'firm'
+	},
 	// 4.7 SAR and deadlines
 	'sar.one-month': {
 		title: 'Subject access: one calendar month',

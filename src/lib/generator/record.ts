@@ -109,24 +109,16 @@ function nameAt(c: CoreFacts, previous: PreviousName[], date: string): string {
 	return `${c.forenames.join(' ')} ${c.surname}`;
 }
 
-/** Builds the full record of patient i. Same (trust, i) gives the same record, byte for byte. */
-export function patientRecord(trust: Trust, i: number): PatientRecord {
-	if (!Number.isInteger(i) || i < 0 || i >= trust.settings.patients) {
-		throw new RangeError(`No patient ${i}: this trust has patients 0 to ${trust.settings.patients - 1}.`);
-	}
-	const c = coreFacts(trust, i);
-	const org = trust.organisation;
-	const look = lookups(org);
-	const rng = derive(trust.seedHash, i, STREAM.detail);
-	const todayDays = parseTodayCached(trust.settings.today);
-	const dob = isoDate(c.dob);
-	const age = ageInDays(c.dob, todayDays);
-	const deceased = c.deceased === null ? null : isoDate(c.deceased);
-	const lastDay = c.deceased ?? todayDays;
-	const defect: DefectDetail | null = c.role ? buildDefect(trust, c.role.kind, c.role.caseNo) : null;
-	const defects = defect ? [publicDefect(defect)] : [];
-
-	// Names: marriage names for some women, deed poll for a few; the changed-name defect fixes its own.
+/**
+ * Previous names and aliases (handbook 1.7): marriage names for some women, deed poll for a few; the changed-name
+ * defect fixes its own. Draws from the record's `detail` stream first, so the record stays byte for byte the same.
+ */
+function namesOf(
+	c: CoreFacts,
+	rng: ReturnType<typeof derive>,
+	defect: DefectDetail | null,
+	age: number
+): Pick<PatientRecord, 'previousNames' | 'aliases'> {
 	const previousNames: PreviousName[] = [];
 	if (defect?.kind === 'changed-name') {
 		previousNames.push({
@@ -153,6 +145,46 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 	if (knownAs && rng.chance(0.3)) aliases.push({ name: `${knownAs} ${c.surname}`, kind: 'known as' });
 	if (c.heritage === 'chinese' && rng.chance(0.3))
 		aliases.push({ name: `${c.surname.toUpperCase()} ${c.forenames[0]}`, kind: 'family name first' });
+	return { previousNames, aliases };
+}
+
+/**
+ * Only the previous names and aliases of patient i, exactly as {@link patientRecord} gives them, without building
+ * the rest of the record: the PAS indexes every patient's other names in the background, and a full record per
+ * patient made that take minutes on a large trust.
+ */
+export function patientOtherNames(
+	trust: Trust,
+	i: number
+): Pick<PatientRecord, 'index' | 'previousNames' | 'aliases'> {
+	if (!Number.isInteger(i) || i < 0 || i >= trust.settings.patients) {
+		throw new RangeError(`No patient ${i}: this trust has patients 0 to ${trust.settings.patients - 1}.`);
+	}
+	const c = coreFacts(trust, i);
+	const rng = derive(trust.seedHash, i, STREAM.detail);
+	const age = ageInDays(c.dob, parseTodayCached(trust.settings.today));
+	const defect: DefectDetail | null = c.role ? buildDefect(trust, c.role.kind, c.role.caseNo) : null;
+	return { index: i, ...namesOf(c, rng, defect, age) };
+}
+
+/** Builds the full record of patient i. Same (trust, i) gives the same record, byte for byte. */
+export function patientRecord(trust: Trust, i: number): PatientRecord {
+	if (!Number.isInteger(i) || i < 0 || i >= trust.settings.patients) {
+		throw new RangeError(`No patient ${i}: this trust has patients 0 to ${trust.settings.patients - 1}.`);
+	}
+	const c = coreFacts(trust, i);
+	const org = trust.organisation;
+	const look = lookups(org);
+	const rng = derive(trust.seedHash, i, STREAM.detail);
+	const todayDays = parseTodayCached(trust.settings.today);
+	const dob = isoDate(c.dob);
+	const age = ageInDays(c.dob, todayDays);
+	const deceased = c.deceased === null ? null : isoDate(c.deceased);
+	const lastDay = c.deceased ?? todayDays;
+	const defect: DefectDetail | null = c.role ? buildDefect(trust, c.role.kind, c.role.caseNo) : null;
+	const defects = defect ? [publicDefect(defect)] : [];
+
+	const { previousNames, aliases } = namesOf(c, rng, defect, age);
 
 	// Addresses: the current one from core facts, earlier ones back towards birth.
 	const addresses: Address[] = [];

@@ -2,7 +2,7 @@
 import type { PatientRecord } from '../generator/types';
 import { splitAlias, type OtherName } from './search-index';
 
-export function otherNamesOf(r: PatientRecord): OtherName[] {
+export function otherNamesOf(r: Pick<PatientRecord, 'index' | 'previousNames' | 'aliases'>): OtherName[] {
 	const out: OtherName[] = r.previousNames.map((p) => ({
 		patient: r.index,
 		forenames: p.forenames,

@@ -150,29 +150,41 @@ export function buildPasIndex(patients: PatientSummary[], otherNames: OtherName[
 		normSurname: [],
 		normForenames: []
 	};
-	// Names repeat a great deal (a few thousand distinct names over 100,000 patients): normalise each once.
+	// Names repeat a great deal (a few hundred distinct names over 100,000 patients): normalise each once, and share
+	// one forename list between patients with the same forenames, so the build allocates little per patient.
+	const n = patients.length;
+	index.patients = new Array<PatientSummary>(n);
+	index.normSurname = new Array<string>(n);
+	index.normForenames = new Array<string[]>(n);
 	const cache = new Map<string, string>();
 	const norm = (name: string) => {
-		let n = cache.get(name);
-		if (n === undefined) {
-			n = normaliseName(name);
-			cache.set(name, n);
+		let v = cache.get(name);
+		if (v === undefined) {
+			v = normaliseName(name);
+			cache.set(name, v);
 		}
-		return n;
+		return v;
 	};
+	const forenameLists = new Map<string, string[]>();
 	for (const p of patients) {
-		index.patients[p.index] = p;
-		if (p.nhsNumber) add(index.byNhs, p.nhsNumber, p.index);
+		const i = p.index;
+		index.patients[i] = p;
+		if (p.nhsNumber) add(index.byNhs, p.nhsNumber, i);
 		// Generated identifiers are already upper case with one space in a postcode: skip the regex per patient.
-		index.byHospital.set(p.hospitalNumber, p.index);
-		add(index.byDob, p.dateOfBirth, p.index);
-		add(index.byPostcode, p.postcode.replace(' ', '').toUpperCase(), p.index);
+		index.byHospital.set(p.hospitalNumber, i);
+		add(index.byDob, p.dateOfBirth, i);
+		add(index.byPostcode, p.postcode.replace(' ', ''), i);
 		const surname = norm(p.surname);
-		const forenames = p.forenames.map(norm);
-		index.normSurname[p.index] = surname;
-		index.normForenames[p.index] = forenames;
-		push(index.surnames.current, surname, p.index);
-		for (const f of forenames) push(index.forenames.current, f, p.index);
+		const key = p.forenames.length === 1 ? p.forenames[0] : p.forenames.join('|');
+		let forenames = forenameLists.get(key);
+		if (!forenames) {
+			forenames = p.forenames.map(norm);
+			forenameLists.set(key, forenames);
+		}
+		index.normSurname[i] = surname;
+		index.normForenames[i] = forenames;
+		push(index.surnames.current, surname, i);
+		for (const f of forenames) push(index.forenames.current, f, i);
 	}
 	index.postcodes = [...index.byPostcode.keys()].sort();
 	addOtherNames(index, otherNames, false);
@@ -241,18 +253,18 @@ function matchVocab(v: NameVocab, typed: string): Map<string, NameMatch> {
 	return out;
 }
 
-interface Candidate {
-	score: number;
-	matchedOn: string[];
-}
-
 type FieldMatcher = {
 	/** Estimated candidates if this field drives the search. */
 	size: number;
-	/** Candidate patients (only called on the most selective field). */
-	candidates(): Iterable<number>;
-	/** Whether patient i matches; adds score and reasons to c. */
-	test(i: number, c: Candidate): boolean;
+	/** Calls `visit` with each candidate patient (only on the most selective field); a patient may come twice. */
+	each(visit: (i: number) => void): void;
+	/**
+	 * Score patient i on this field, or -1 when it does not match. Allocation-free: it runs on every candidate, which
+	 * for a one-letter forename is a quarter of the index.
+	 */
+	score(i: number): number;
+	/** Why patient i matched, in plain English; run only for the rows shown. */
+	explain(i: number, reasons: string[]): void;
 };
 
 function nameField(
@@ -270,49 +282,57 @@ function nameField(
 	let size = 0;
 	for (const name of matches.keys())
 		size += (v.current.get(name)?.length ?? 0) + (v.other.get(name)?.length ?? 0);
-	const best = (names: Iterable<string>) => {
-		let m: NameMatch | null = null;
-		let on = '';
-		for (const n of names) {
-			const got = matches.get(n);
-			if (got && (!m || NAME_RANK[got] > NAME_RANK[m])) {
-				m = got;
-				on = n;
+	const ranks = new Map<string, number>();
+	for (const [name, m] of matches) ranks.set(name, NAME_RANK[m]);
+	/** Best rank among the patient's current names (0 when none match). */
+	const currentRank = (i: number) => {
+		if (which === 'surname') return ranks.get(index.normSurname[i]) ?? 0;
+		let r = 0;
+		const names = index.normForenames[i];
+		for (let k = 0; k < names.length; k++) {
+			const got = ranks.get(names[k]);
+			if (got !== undefined && got > r) r = got;
+		}
+		return r;
+	};
+	/** Best match among previous names and aliases, or null. */
+	const otherBest = (i: number) => {
+		const list = index.otherNames.get(i);
+		if (!list) return null;
+		let best: { rank: number; m: NameMatch; o: OtherName } | null = null;
+		for (const o of list) {
+			for (const n of which === 'surname' ? [o.surname] : o.forenames) {
+				const m = matches.get(normaliseName(n));
+				if (m && (!best || NAME_RANK[m] > best.rank)) best = { rank: NAME_RANK[m], m, o };
 			}
 		}
-		return m ? { m, on } : null;
+		return best;
 	};
 	return {
 		size,
-		*candidates() {
+		each(visit) {
 			for (const name of matches.keys()) {
-				yield* v.current.get(name) ?? [];
-				for (const o of v.other.get(name) ?? []) yield o.patient;
+				const cur = v.current.get(name);
+				if (cur) for (let k = 0; k < cur.length; k++) visit(cur[k]);
+				const other = v.other.get(name);
+				if (other) for (let k = 0; k < other.length; k++) visit(other[k].patient);
 			}
 		},
-		test(i, c) {
-			const cur = best(which === 'surname' ? [index.normSurname[i]] : index.normForenames[i]);
-			let other: { m: NameMatch; on: string; kind: string } | null = null;
-			for (const o of index.otherNames.get(i) ?? []) {
-				const names = which === 'surname' ? [o.surname] : o.forenames;
-				const b = best(names.map(normaliseName));
-				if (b && (!other || NAME_RANK[b.m] > NAME_RANK[other.m])) other = { ...b, kind: o.kind };
-			}
-			if (!cur && !other) return false;
-			if (cur && (!other || NAME_RANK[cur.m] >= NAME_RANK[other.m])) {
-				c.score += NAME_RANK[cur.m] * 10;
-				if (cur.m !== 'exact') c.matchedOn.push(`${which} ${cur.m} "${typed.trim()}"`);
+		score(i) {
+			const cur = currentRank(i);
+			const other = index.otherNames.has(i) ? (otherBest(i)?.rank ?? 0) : 0;
+			if (!cur && !other) return -1;
+			return cur >= other ? cur * 10 : other * 10 - 5;
+		},
+		explain(i, reasons) {
+			const cur = currentRank(i);
+			const other = otherBest(i);
+			if (cur && (!other || cur >= other.rank)) {
+				const m = (Object.keys(NAME_RANK) as NameMatch[]).find((k) => NAME_RANK[k] === cur)!;
+				if (m !== 'exact') reasons.push(`${which} ${m} "${typed.trim()}"`);
 			} else if (other) {
-				c.score += NAME_RANK[other.m] * 10 - 5;
-				const shown = index.otherNames
-					.get(i)!
-					.find((o) =>
-						(which === 'surname' ? [o.surname] : o.forenames).some((n) => normaliseName(n) === other.on)
-					);
-				const label = shown ? `${shown.forenames.join(' ')} ${shown.surname}`.trim() : other.on;
-				c.matchedOn.push(`${other.kind}: ${label}`);
+				reasons.push(`${other.o.kind}: ${`${other.o.forenames.join(' ')} ${other.o.surname}`.trim()}`);
 			}
-			return true;
 		}
 	};
 }
@@ -333,30 +353,24 @@ function postcodeField(index: PasIndex, typed: string): FieldMatcher {
 	for (const k of keys) size += getAll(index.byPostcode, k).length;
 	return {
 		size,
-		*candidates() {
-			for (const k of keys) yield* getAll(index.byPostcode, k);
+		each(visit) {
+			for (const k of keys) for (const i of getAll(index.byPostcode, k)) visit(i);
 		},
-		test(i, c) {
+		score(i) {
 			const pc = normalisePostcode(index.patients[i].postcode);
-			if (pc === q) c.score += 15;
-			else if (pc.startsWith(q)) c.score += 5;
-			else return false;
-			return true;
-		}
+			return pc === q ? 15 : pc.startsWith(q) ? 5 : -1;
+		},
+		explain() {}
 	};
 }
 
-function listField(list: number[] | undefined, score: number, reason?: string): FieldMatcher {
+function listField(list: number[] | undefined, points: number): FieldMatcher {
 	const set = new Set(list ?? []);
 	return {
 		size: set.size,
-		candidates: () => set,
-		test(i, c) {
-			if (!set.has(i)) return false;
-			c.score += score;
-			if (reason) c.matchedOn.push(reason);
-			return true;
-		}
+		each: (visit) => set.forEach(visit),
+		score: (i) => (set.has(i) ? points : -1),
+		explain() {}
 	};
 }
 
@@ -421,21 +435,29 @@ export function searchPas(index: PasIndex, query: PasQuery, limit = 100): PasRes
 		return { hits: [], total: 0, problems };
 	}
 	const driver = fields.reduce((a, b) => (b.size < a.size ? b : a));
-	const found = new Map<number, Candidate>();
-	for (const i of driver.candidates()) {
-		if (found.has(i)) continue;
-		const c: Candidate = { score: 0, matchedOn: [] };
-		let ok = true;
-		for (const f of fields) {
-			if (!f.test(i, c)) {
-				ok = false;
-				break;
-			}
+	// Scores are kept in flat arrays and a stamp marks patients already seen: a broad search touches tens of
+	// thousands of candidates, and objects or a Map per candidate cost more than the matching itself.
+	const seen = seenStamp(index);
+	const ids: number[] = [];
+	const scores: number[] = [];
+	driver.each((i) => {
+		if (seen.marks[i] === seen.stamp) return;
+		seen.marks[i] = seen.stamp;
+		let total = 0;
+		for (let k = 0; k < fields.length; k++) {
+			const got = fields[k].score(i);
+			if (got < 0) return;
+			total += got;
 		}
-		if (ok && query.sex && index.patients[i].sex !== query.sex) ok = false;
-		if (ok) found.set(i, c);
-	}
-	const top = topByScore(found, limit);
+		if (query.sex && index.patients[i].sex !== query.sex) return;
+		ids.push(i);
+		scores.push(total);
+	});
+	const top: [number, Candidate][] = topByScore(ids, scores, limit).map(([i, score]) => {
+		const matchedOn: string[] = [];
+		for (const f of fields) f.explain(i, matchedOn);
+		return [i, { score, matchedOn }];
+	});
 	const dobCount = new Map<string, number>();
 	const nameCount = new Map<string, number>();
 	const nameKey = (p: PatientSummary) =>
@@ -446,7 +468,7 @@ export function searchPas(index: PasIndex, query: PasQuery, limit = 100): PasRes
 		nameCount.set(nameKey(p), (nameCount.get(nameKey(p)) ?? 0) + 1);
 	}
 	return {
-		total: found.size,
+		total: ids.length,
 		problems,
 		hits: top.map(([i, c]) => {
 			const p = index.patients[i];
@@ -462,21 +484,41 @@ export function searchPas(index: PasIndex, query: PasQuery, limit = 100): PasRes
 	};
 }
 
+interface Candidate {
+	score: number;
+	matchedOn: string[];
+}
+
+/** A mark per patient, reset by bumping the stamp, so no search allocates or clears an index-sized array. */
+const stamps = new WeakMap<PasIndex, { marks: Uint32Array; stamp: number }>();
+function seenStamp(index: PasIndex) {
+	let s = stamps.get(index);
+	if (!s || s.marks.length < index.patients.length) {
+		s = { marks: new Uint32Array(index.patients.length), stamp: 0 };
+		stamps.set(index, s);
+	}
+	s.stamp++;
+	if (s.stamp === 0xffffffff) {
+		s.marks.fill(0);
+		s.stamp = 1;
+	}
+	return s;
+}
+
 /**
- * The best `limit` candidates, best score first, then lowest index. Scores are small whole numbers, so a bucket
- * pass keeps a search that matches half the index (a one-letter forename) linear rather than sorting 50,000 rows.
+ * The best `limit` candidates as [patient, score], best score first, then lowest patient index. Scores are small
+ * whole numbers, so candidates go into a bucket per score; a bucket is ordered with a native numeric sort, which
+ * keeps a search that matches a quarter of the index (a one-letter forename) to a few milliseconds.
  */
-function topByScore(found: Map<number, Candidate>, limit: number): [number, Candidate][] {
-	const buckets = new Map<number, [number, Candidate][]>();
-	for (const entry of found) push(buckets, entry[1].score, entry);
-	const out: [number, Candidate][] = [];
+function topByScore(ids: number[], scores: number[], limit: number): [number, number][] {
+	const buckets = new Map<number, number[]>();
+	for (let k = 0; k < ids.length; k++) push(buckets, scores[k], ids[k]);
+	const out: [number, number][] = [];
 	for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
-		const list = buckets.get(score)!;
-		if (list.length > 1) list.sort((a, b) => a[0] - b[0]);
-		for (const e of list) {
-			if (out.length >= limit) return out;
-			out.push(e);
-		}
+		const need = limit - out.length;
+		if (need <= 0) break;
+		const list = Int32Array.from(buckets.get(score)!).sort();
+		for (let k = 0; k < list.length && k < need; k++) out.push([list[k], score]);
 	}
 	return out;
 }

@@ -4,7 +4,7 @@
  * in tests. The index is built from patient summaries first (searchable at once); previous names and aliases come
  * from full records and are added in the background in chunks, so a search on an old name works once they are in.
  */
-import { createTrust, patientRecord, patientSummaries } from '../generator/index';
+import { createTrust, patientOtherNames, patientRecord, patientSummaries } from '../generator/index';
 import type { Organisation, PatientRecord, PatientSummary, Trust, TrustSettings } from '../generator/types';
 import { otherNamesOf } from './other-names';
 import {
@@ -58,7 +58,7 @@ export class PasService {
 		const n = this.trust.settings.patients;
 		const to = Math.min(n, this.namesDone + count);
 		const names = [];
-		for (let i = this.namesDone; i < to; i++) names.push(...otherNamesOf(patientRecord(this.trust, i)));
+		for (let i = this.namesDone; i < to; i++) names.push(...otherNamesOf(patientOtherNames(this.trust, i)));
 		this.namesDone = to;
 		addOtherNames(this.index, names, to === n || names.length > 0);
 		return to === n;

@@ -9,7 +9,8 @@ import {
 	createTrust,
 	displayDate,
 	type CasenoteSection as GeneratorSection,
-	type Trust
+	type Trust,
+	type TrustSettings
 } from '../../generator';
 import type { RuleRef } from '../decisions';
 import type { ScenarioDefinition } from '../definition';
@@ -20,20 +21,33 @@ const FALLBACK_TRUST = { seed: 7, size: 300, defects: {} as Record<string, numbe
 const trustCache = new Map<string, Trust>();
 
 /**
- * The trust behind one attempt: the definition's trust settings, varied by the attempt seed so every retry is a
- * new variant, dated at `today`. Memoised because steps rebuild patients on demand (a trust is small).
+ * The settings of the trust behind one attempt: the definition's trust, varied by the attempt seed so every retry
+ * is a new variant, dated at `today`. The embedded PAS is opened on these settings, so it holds the same patients.
+ */
+export function filingTrustSettings(
+	definition: Pick<ScenarioDefinition, 'trust'>,
+	seed: number,
+	today: string
+): TrustSettings {
+	const t = definition.trust && 'seed' in definition.trust ? definition.trust : FALLBACK_TRUST;
+	return {
+		seed: `${t.seed}-${seed}`,
+		patients: t.size,
+		today,
+		defects: t.defects as TrustSettings['defects']
+	};
+}
+
+/**
+ * The trust behind one attempt (see {@link filingTrustSettings}). Memoised because steps rebuild patients on
+ * demand (a trust is small).
  */
 export function trustFor(definition: Pick<ScenarioDefinition, 'trust'>, seed: number, today: string): Trust {
-	const t = definition.trust && 'seed' in definition.trust ? definition.trust : FALLBACK_TRUST;
-	const key = `${t.seed}:${seed}:${t.size}:${today}:${JSON.stringify(t.defects)}`;
+	const settings = filingTrustSettings(definition, seed, today);
+	const key = JSON.stringify(settings);
 	let trust = trustCache.get(key);
 	if (!trust) {
-		trust = createTrust({
-			seed: `${t.seed}-${seed}`,
-			patients: t.size,
-			today,
-			defects: t.defects as Trust['settings']['defects']
-		});
+		trust = createTrust(settings);
 		if (trustCache.size > 20) trustCache.clear();
 		trustCache.set(key, trust);
 	}
@@ -59,43 +73,15 @@ export function ruleRef(id: RuleId, text?: string): RuleRef {
 	return { id, handbook: r.handbook, text: text ?? r.summary };
 }
 
-/**
- * Rules of the filing family that the domain registry does not hold yet (handbook 2.1 fastening, 2.2 returning
- * sheets, 2.5 tracking, 2.6 volumes, 2.7 temporary notes, 2.9 misfiles). Ids are namespaced so that they can be
- * moved into src/lib/domain/rules.ts unchanged.
- */
+/** Rules of the filing family feedback cites most (handbook 2.1, 2.2, 2.5-2.7, 2.9), from the domain registry. */
 export const FILING_RULES = {
-	fasten: {
-		id: 'filing.fasten',
-		handbook: '2.1',
-		text: 'Every sheet is hole-punched and fixed on the folder prongs; nothing is left loose or in the pocket.'
-	},
-	setAside: {
-		id: 'filing.set-aside',
-		handbook: '2.2',
-		text: 'A sheet with a missing or mismatched identifier is not filed: return it to the sender or the health records supervisor with the reason. Never file it in a nearest match.'
-	},
-	misfile: {
-		id: 'filing.misfile-incident',
-		handbook: '2.2, 2.9',
-		text: "A sheet found in the wrong patient's notes is moved to the right folder and reported as an incident: it is a clinical risk and a confidentiality breach."
-	},
-	tracking: {
-		id: 'filing.track-every-move',
-		handbook: '2.5',
-		text: 'Update tracking the moment notes move, and take the tracer card out when the folder goes back on the shelf.'
-	},
-	volumes: {
-		id: 'filing.new-volume',
-		handbook: '2.6',
-		text: 'Close a full folder and open a new volume: number both, mark the old one closed, carry key documents forward and track each volume.'
-	},
-	temporary: {
-		id: 'filing.merge-temporary',
-		handbook: '2.7',
-		text: 'When the original notes turn up, file the temporary folder’s originals into them, destroy duplicate copies confidentially, retire the temporary folder and update tracking.'
-	}
-} as const satisfies Record<string, RuleRef>;
+	fasten: ruleRef('filing.fasten'),
+	setAside: ruleRef('filing.set-aside'),
+	misfile: ruleRef('filing.misfile-incident'),
+	tracking: ruleRef('filing.track-every-move'),
+	volumes: ruleRef('filing.new-volume'),
+	temporary: ruleRef('filing.merge-temporary')
+} satisfies Record<string, RuleRef>;
 
 /** Identifiers a learner can say they compared (handbook 1.6). Address is an extra, not a core identifier. */
 export const IDENTIFIERS = ['name', 'dob', 'nhs', 'hospital', 'address'] as const;

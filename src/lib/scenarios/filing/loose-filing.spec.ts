@@ -6,6 +6,7 @@ import {
 	buildLooseFilingCase,
 	comparable,
 	looseFiling,
+	sheetAgainstFolder,
 	type LooseFilingAnswer,
 	type LooseFilingCase,
 	type LooseFilingParams
@@ -187,5 +188,67 @@ describe('loose filing: scoring', () => {
 		expect(looseFiling.judge(c, `${item.sheet.id}-check`, { ...base, folder: other }).outcome).toBe(
 			'critical'
 		);
+	});
+
+	it('the answer key agrees with the domain’s identity check (matchIdentity) on every sheet', () => {
+		for (const seed of [1, 4, 9, 2026]) {
+			const c = caseFor('loose-filing-assessment', seed);
+			for (const item of c.items) {
+				const t = item.truth;
+				if (t.action === 'file') {
+					expect(sheetAgainstFolder(c, item.sheet, t.hospitalNumber)?.outcome).toBe('match');
+					for (const d of item.decoys)
+						expect(sheetAgainstFolder(c, item.sheet, d)?.outcome, `${item.trap} decoy`).toBe('mismatch');
+				} else if (t.aboutHospitalNumber) {
+					expect(sheetAgainstFolder(c, item.sheet, t.aboutHospitalNumber)?.outcome, `${item.trap}`).not.toBe(
+						'match'
+					);
+				}
+			}
+		}
+	});
+
+	it('names the identifiers that conflict when a sheet goes in the wrong folder', () => {
+		const c = caseFor('loose-filing-assessment', 9);
+		const item = c.items.find((i) => i.trap === 'twins')!;
+		const j = looseFiling.judge(c, `${item.sheet.id}-check`, {
+			step: 'check',
+			folder: item.decoys[0],
+			checked: comparable(item),
+			decision: 'file'
+		});
+		expect(j.outcome).toBe('critical');
+		expect(j.explanation).toMatch(
+			/Compared with that folder, the .*(NHS number|hospital number).* not match/
+		);
+	});
+
+	it('scores need-to-know from the PAS audit trail: records the sheet did not need are pointed out', () => {
+		const c = caseFor('loose-filing-gentle', 3);
+		const item = c.items.find((i) => i.truth.action === 'file')!;
+		const t = item.truth as { hospitalNumber: string };
+		const right = { step: 'check' as const, folder: t.hospitalNumber, checked: comparable(item) };
+		const good = looseFiling.judge(c, `${item.sheet.id}-check`, {
+			...right,
+			decision: 'file',
+			opened: [t.hospitalNumber]
+		});
+		expect(good.outcome).toBe('correct');
+		const sheetSurname = (item.sheet.printed.name ?? '').toLowerCase();
+		const stranger = c.patients.find(
+			(p) =>
+				!sheetSurname.includes(p.surname.toLowerCase()) &&
+				p.hospitalNumber !== t.hospitalNumber &&
+				p.dobText !== c.patients.find((x) => x.hospitalNumber === t.hospitalNumber)!.dobText
+		)!;
+		const nosy = looseFiling.judge(c, `${item.sheet.id}-check`, {
+			...right,
+			decision: 'file',
+			opened: [t.hospitalNumber, stranger.hospitalNumber, stranger.hospitalNumber]
+		});
+		expect(nosy.outcome).toBe('minor');
+		expect(nosy.rule.id).toBe('access.need-to-know');
+		expect(nosy.explanation).toContain(stranger.hospitalNumber);
+		expect(nosy.explanation).toMatch(/handbook 3\.5/);
 	});
 });

@@ -16,10 +16,12 @@ import {
 	type PatientSummary,
 	type Trust
 } from '../../generator';
-import type { CasenoteDocument, PatientRecord } from '../../generator';
+import type { CasenoteDocument, PatientRecord, TrustSettings } from '../../generator';
+import { matchIdentity, parseUkDate, type IdentityField } from '../../domain';
 import type { Choice } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';
+import { NEED_TO_KNOW, needToKnowNote, openedSchema, unneededOpens } from '../need-to-know';
 import { seededRandom, randomInt, shuffled } from '../prng';
 import {
 	FILING_RULES,
@@ -93,7 +95,9 @@ export const answerSchema = z.discriminatedUnion('step', [
 		folder: z.string().nullable(),
 		checked: z.array(z.enum(IDENTIFIERS)),
 		decision: z.enum(['file', 'set-aside']),
-		reason: z.enum(SET_ASIDE_REASONS).optional()
+		reason: z.enum(SET_ASIDE_REASONS).optional(),
+		/** Records opened on the embedded PAS during the step, from its audit trail (handbook 3.5). */
+		opened: openedSchema
 	}),
 	z.object({
 		step: z.literal('place'),
@@ -153,7 +157,7 @@ export interface FolderContents {
 	sections: FolderSection[];
 }
 
-/** A patient as the minimal lookup holds them (the PAS will replace this). */
+/** A patient as feedback names them; the learner finds them on the embedded PAS. */
 export interface LookupPatient {
 	hospitalNumber: string;
 	name: string;
@@ -183,6 +187,8 @@ export interface TrayItem {
 
 export interface LooseFilingCase {
 	trustName: string;
+	/** The trust the embedded PAS opens: the same patients the tray was made from. */
+	trust: TrustSettings;
 	minIdentifiers: number;
 	sections: { id: string; title: string }[];
 	order: 'newest-first' | 'oldest-first';
@@ -193,7 +199,9 @@ export interface LooseFilingCase {
 export interface CheckView {
 	step: 'check';
 	sheet: PaperSheet;
-	patients: LookupPatient[];
+	/** The trust the embedded PAS opens, and the key its audit trail and tracking are kept under. */
+	trust: TrustSettings;
+	sessionKey: string;
 	minIdentifiers: number;
 	reasons: { id: SetAsideReason; label: string }[];
 }
@@ -515,6 +523,7 @@ export function buildLooseFilingCase(params: LooseFilingParams, trust: Trust, se
 	});
 	return {
 		trustName: trust.organisation.name,
+		trust: trust.settings,
 		minIdentifiers: rules.minIdentifiers,
 		sections: sectionList(rules),
 		order: rules.withinSectionOrder,
@@ -575,7 +584,104 @@ const TRAP_RULE: Record<Trap, Parameters<typeof ruleRef>[0]> = {
 	'misfile-in-folder': 'ppi.exact-match'
 };
 
+const FIELD_WORDS: Record<IdentityField, string> = {
+	name: 'full name',
+	dateOfBirth: 'date of birth',
+	nhsNumber: 'NHS number',
+	hospitalNumber: 'hospital number',
+	postcode: 'postcode'
+};
+
+const words = (fields: readonly string[]) =>
+	fields.length <= 1
+		? (fields[0] ?? '')
+		: `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
+
+/**
+ * The domain's identity check of the sheet against a folder (handbook 1.6, 1.7, 2.2): the identifiers printed on
+ * the sheet compared with the patient's, exact names only (filing takes no alias as a match). Null when the folder
+ * is not one of the trust's patients.
+ */
+export function sheetAgainstFolder(c: LooseFilingCase, sheet: PaperSheet, hospitalNumber: string | null) {
+	const p = hospitalNumber ? c.patients.find((x) => x.hospitalNumber === hospitalNumber) : undefined;
+	if (!p) return null;
+	return matchIdentity(
+		{
+			name: sheet.printed.name,
+			dateOfBirth: sheet.printed.dob,
+			nhsNumber: sheet.printed.nhs,
+			hospitalNumber: sheet.printed.hospital
+		},
+		{
+			surname: p.surname,
+			forenames: p.forenames,
+			dateOfBirth: p.dob,
+			nhsNumber: p.nhs ?? undefined,
+			hospitalNumber: p.hospitalNumber
+		},
+		{ acceptAliases: false },
+		filingRules()
+	);
+}
+
+/** "Compared with that folder, the date of birth does not match." — what the learner should have seen. */
+function comparisonWords(c: LooseFilingCase, sheet: PaperSheet, hospitalNumber: string | null): string {
+	const m = sheetAgainstFolder(c, sheet, hospitalNumber);
+	if (!m) return '';
+	if (m.conflicts.length)
+		return ` Compared with that folder, the ${words(m.conflicts.map((f) => FIELD_WORDS[f]))} on the sheet ${m.conflicts.length === 1 ? 'does' : 'do'} not match.`;
+	if (m.outcome === 'insufficient')
+		return ` The sheet matches that folder on ${m.matched.length ? `only the ${words(m.matched.map((f) => FIELD_WORDS[f]))}` : 'nothing you can rely on'}: not enough to file (handbook 1.6).`;
+	return '';
+}
+
+/**
+ * Patients the learner may open while identifying the sheet's owner: anyone sharing its surname, date of birth or
+ * a number (the candidates a search shows), plus the look-alikes the tray planted (handbook 1.7). Opening anyone
+ * else is outside the filing task (handbook 3.5).
+ */
+function candidatesFor(c: LooseFilingCase, item: TrayItem): string[] {
+	const nameWords = new Set((item.sheet.printed.name ?? '').toLowerCase().split(/[\s,]+/));
+	const dob = parseUkDate(item.sheet.printed.dob);
+	const nhs = (item.sheet.printed.nhs ?? '').replace(/\D/g, '');
+	const out = new Set(item.decoys);
+	const t = item.truth;
+	const owner = t.action === 'file' ? t.hospitalNumber : t.aboutHospitalNumber;
+	if (owner) out.add(owner);
+	for (const p of c.patients) {
+		const sameSurname = p.surname
+			.toLowerCase()
+			.split(/\s+/)
+			.every((w) => nameWords.has(w));
+		if (
+			sameSurname ||
+			p.dob === dob ||
+			(nhs && p.nhs === nhs) ||
+			p.hospitalNumber === item.sheet.printed.hospital
+		)
+			out.add(p.hospitalNumber);
+	}
+	return [...out];
+}
+
+const WORSE: Record<Judgement['outcome'], number> = { correct: 0, minor: 1, major: 2, critical: 3 };
+
+/** Judges the check step, then the learner's PAS audit trail for records the task did not need (handbook 3.5). */
 function judgeCheck(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgement {
+	const j = judgeIdentity(c, item, a);
+	const extra = unneededOpens(a.opened, candidatesFor(c, item));
+	if (!extra.length) return j;
+	const note = needToKnowNote(extra, (hn) => patientLabel(c, hn));
+	const downgrade = WORSE[j.outcome] < WORSE.minor;
+	return {
+		...j,
+		outcome: downgrade ? 'minor' : j.outcome,
+		rule: downgrade ? NEED_TO_KNOW : j.rule,
+		explanation: `${j.explanation} ${note}`
+	};
+}
+
+function judgeIdentity(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgement {
 	const response = checkResponse(c, a);
 	const base = { response, maxPoints: CHECK_POINTS, outcomes: OUTCOMES };
 	const t = item.truth;
@@ -601,7 +707,7 @@ function judgeCheck(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgeme
 				correct,
 				rule,
 				outcome: 'critical',
-				explanation: `${sheet[0].toUpperCase()}${sheet.slice(1)} belongs to ${patientLabel(c, t.hospitalNumber)}, not ${patientLabel(c, a.folder)}. Filing in the wrong patient's notes is a clinical risk and a confidentiality breach (handbook 2.9).`
+				explanation: `${sheet[0].toUpperCase()}${sheet.slice(1)} belongs to ${patientLabel(c, t.hospitalNumber)}, not ${patientLabel(c, a.folder)}.${comparisonWords(c, item.sheet, a.folder)} Filing in the wrong patient's notes is a clinical risk and a confidentiality breach (handbook 2.9).`
 			};
 		}
 		const checked = comparable(item).filter((f) => a.checked.includes(f));
@@ -642,8 +748,8 @@ function judgeCheck(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgeme
 		rule,
 		outcome: sameOwner ? 'major' : 'critical',
 		explanation: sameOwner
-			? `${why}. It may well be this patient's, but a sheet whose identifiers do not all match is never filed as a "nearest match": set it aside until the sender confirms (handbook 2.2).`
-			: `${why}. Filing it put it in notes it may not belong to: a clinical risk and a confidentiality breach (handbook 2.2, 2.9).`
+			? `${why}.${comparisonWords(c, item.sheet, a.folder)} It may well be this patient's, but a sheet whose identifiers do not all match is never filed as a "nearest match": set it aside until the sender confirms (handbook 2.2).`
+			: `${why}.${comparisonWords(c, item.sheet, a.folder)} Filing it put it in notes it may not belong to: a clinical risk and a confidentiality breach (handbook 2.2, 2.9).`
 	};
 }
 
@@ -786,7 +892,8 @@ export const looseFiling: ScenarioKind<
 				data: {
 					step: 'check',
 					sheet: s,
-					patients: c.patients,
+					trust: c.trust,
+					sessionKey: `loose-filing-${String(c.trust.seed)}`,
 					minIdentifiers: c.minIdentifiers,
 					reasons: SET_ASIDE_REASONS.map((r) => ({ id: r, label: REASON_LABELS[r] }))
 				}

@@ -1,15 +1,19 @@
 /**
- * Clinic preparation (family: retrieval; handbook 1.6, 1.7, 2.5, 2.6). Tomorrow's clinic list names patients by
- * name, date of birth and NHS number. For each one the learner finds the record on the PAS (same-name and
- * same-DOB look-alikes are planted), then gets the current volume to the clinic: pulled from the library, or
- * requested from whoever it is tracked to, and tracked to the clinic on the PAS.
+ * Clinic preparation (family: retrieval; handbook 1.6, 1.7, 2.3, 2.5, 2.6). Tomorrow's clinic list names patients
+ * by name, date of birth and NHS number. First the learner puts the pull list (the folders on the library
+ * shelves) in the order the shelves are walked: terminal digit order (handbook 2.3). Then, for each patient, they
+ * find the record on the PAS (same-name and same-DOB look-alikes are planted) and get the current volume to the
+ * clinic: pulled from the library, or requested from whoever it is tracked to, and tracked to the clinic on the PAS.
  */
 import { z } from '$lib/scenarios/zod';
+import { compareTerminalDigit, numberGroups } from '../../domain/filing-order';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { Trust } from '../../generator/types';
 import type { Choice } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { DecisionOutcome } from '../decisions';
+import { openedSchema } from '../need-to-know';
+import type { OutcomeId } from '../outcomes';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
@@ -20,9 +24,11 @@ import {
 	otherPatient,
 	patientAnswer,
 	RETRIEVAL_RULES,
+	ruleRef,
 	trustOf,
 	trustParam,
 	trustSettingsFor,
+	withNeedToKnow,
 	type PatientAnswer,
 	type PatientCard
 } from './common';
@@ -38,6 +44,8 @@ export const paramsSchema = z.object({
 	traps: z.boolean({ error: 'must be true or false' }),
 	/** Include patients whose notes are tracked out of the library, to be requested. */
 	trackedElsewhere: z.boolean({ error: 'must be true or false' }),
+	/** Start with ordering the pull list for the walk round the shelves (on unless set to false). */
+	pullOrder: z.boolean({ error: 'must be true or false' }).optional(),
 	trustSize: trustParam
 });
 export type ClinicPrepParams = z.infer<typeof paramsSchema>;
@@ -45,11 +53,15 @@ export type ClinicPrepParams = z.infer<typeof paramsSchema>;
 export const getAnswer = z.object({
 	action: z.enum(['pull-from-library', 'request-from-holder', 'pull-closed-volume', 'leave']),
 	/** What the PAS shows for the current volume after the learner's tracking. */
-	trackedTo: z.enum(['clinic', 'elsewhere', 'not-tracked'])
+	trackedTo: z.enum(['clinic', 'elsewhere', 'not-tracked']),
+	opened: openedSchema
 });
-export const answerSchema = z.union([patientAnswer, getAnswer]);
+/** The pull list as the learner ordered it: hospital numbers, first pulled first. */
+export const pullAnswer = z.object({ order: z.array(z.string().max(40)).max(20) });
+export const answerSchema = z.union([patientAnswer, getAnswer, pullAnswer]);
 export type GetAnswer = z.infer<typeof getAnswer>;
-export type ClinicPrepAnswer = PatientAnswer | GetAnswer;
+export type PullAnswer = z.infer<typeof pullAnswer>;
+export type ClinicPrepAnswer = PatientAnswer | GetAnswer | PullAnswer;
 
 export interface ClinicSlot {
 	slot: number;
@@ -59,10 +71,19 @@ export interface ClinicSlot {
 	volume: { number: number; of: number; shelf: string; tracked: TrackedLocation; closedVolumes: number };
 }
 
+/** A folder on the pull list: what a printed pull list shows. */
+export interface PullItem {
+	hospitalNumber: string;
+	name: string;
+	volume: string;
+}
+
 export interface ClinicPrepCase {
 	trust: TrustSettings;
 	clinic: { code: string; name: string; date: string; clinician: string };
 	slots: ClinicSlot[];
+	/** Folders to pull from the library, in list (slot) order; empty when there is no pull-order step. */
+	pull: PullItem[];
 }
 
 export interface ClinicPrepView {
@@ -71,13 +92,18 @@ export interface ClinicPrepView {
 	clinic: ClinicPrepCase['clinic'];
 	list: { slot: number; time: string; name: string; dob: string; nhsNumber: string | null }[];
 	slot: number;
-	stage: 'find' | 'get';
+	stage: 'pull' | 'find' | 'get';
+	/** At the pull stage: the pull list in slot order, for the learner to put in shelf order. */
+	pull: PullItem[];
 	/** Shown at the "get" stage: the confirmed patient whose notes are needed. */
 	confirmed: PatientCard | null;
 }
 
 const FIND_POINTS = 3;
 const GET_POINTS = 3;
+const PULL_POINTS = 2;
+/** A walk round the shelves needs at least this many folders to be worth ordering. */
+const MIN_PULL = 2;
 
 function addDays(iso: string, n: number): string {
 	const [y, m, d] = iso.split('-').map(Number);
@@ -145,8 +171,18 @@ export function buildClinic(
 			}
 		};
 	});
+	const onShelf = slots.filter((s) => s.volume.tracked.kind === 'library');
+	const pull =
+		params.pullOrder !== false && onShelf.length >= MIN_PULL
+			? onShelf.map((s) => ({
+					hospitalNumber: s.listed.hospitalNumber,
+					name: s.listed.name,
+					volume: `Volume ${s.volume.number} of ${s.volume.of}`
+				}))
+			: [];
 	return {
 		trust: settings,
+		pull,
 		clinic: {
 			code: clinic.code,
 			name: clinic.name,
@@ -157,10 +193,71 @@ export function buildClinic(
 	};
 }
 
+const PULL_STEP = 'pull-order';
+
 const parse = (stepId: string) => {
+	if (stepId === PULL_STEP) return { stage: 'pull' as const, slot: 0 };
 	const m = /^(find|get)-(\d+)$/.exec(stepId);
 	if (!m) throw new RangeError(`No step ${stepId}`);
 	return { stage: m[1] as 'find' | 'get', slot: Number(m[2]) };
+};
+
+/**
+ * The pull list in the order the shelves are walked: terminal digit order of the hospital numbers (handbook 2.3),
+ * with the trust's LOCAL letter-prefix setting.
+ * @example shelfWalkOrder([{ hospitalNumber: 'K123456', name: 'A', volume: '1' }, { hospitalNumber: 'K654321', name: 'B', volume: '1' }]).map((p) => p.hospitalNumber) // ['K654321', 'K123456']
+ */
+export function shelfWalkOrder(pull: readonly PullItem[]): PullItem[] {
+	return [...pull].sort((a, b) => compareTerminalDigit(a.hospitalNumber, b.hospitalNumber));
+}
+
+/** Pairs of folders the learner put the wrong way round (a count of how far the order is from right). */
+function pairsOutOfOrder(order: readonly string[]): number {
+	let n = 0;
+	for (let i = 0; i < order.length; i++)
+		for (let j = i + 1; j < order.length; j++) if (compareTerminalDigit(order[i], order[j]) > 0) n++;
+	return n;
+}
+
+const groupsOf = (hn: string) => numberGroups(hn).display;
+
+function judgePull(c: ClinicPrepCase, a: PullAnswer): Judgement {
+	const right = shelfWalkOrder(c.pull).map((p) => p.hospitalNumber);
+	const asGiven = a.order.join(' > ');
+	const rule = ruleRef('filing.terminal-digit');
+	const base = {
+		response: { value: asGiven, text: a.order.map((hn) => `${hn} (${groupsOf(hn)})`).join(', ') },
+		correct: {
+			values: [right.join(' > ')],
+			text: right.map((hn) => `${hn} (${groupsOf(hn)})`).join(', ')
+		},
+		maxPoints: PULL_POINTS,
+		outcomes: ['ihrim.filing-methods', 'ihrim.retrieval-tracking'] as OutcomeId[],
+		rule
+	};
+	const same = [...a.order].sort().join() === [...right].sort().join();
+	if (!same)
+		throw new RangeError('A pull-order answer must hold every folder on the pull list exactly once.');
+	const wrong = pairsOutOfOrder(a.order);
+	const how = `Read each number in pairs from the right: the last pair (primary) says which section of the shelves, then the middle pair, then the first. Walk the sections from 00 to 99 (rule ${rule.id}, handbook ${rule.handbook}).`;
+	if (wrong === 0)
+		return {
+			...base,
+			outcome: 'correct',
+			explanation: `Right: the pull list is in terminal digit order, so one walk round the shelves picks up every folder. ${how}`
+		};
+	const first = a.order.findIndex((hn, i) => hn !== right[i]);
+	return {
+		...base,
+		outcome: wrong === 1 ? 'minor' : 'major',
+		explanation: `${wrong === 1 ? 'Nearly' : 'Not in shelf order'}: ${a.order[first]} (${groupsOf(a.order[first])}) is not the ${ordinal(first + 1)} folder on the walk; ${right[first]} (${groupsOf(right[first])}) is. Out of order, the walk doubles back and folders get missed. ${how}`
+	};
+}
+
+const ordinal = (n: number) => {
+	const s = ['th', 'st', 'nd', 'rd'];
+	const v = n % 100;
+	return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
 };
 
 const GET_CHOICES: Choice[] = [
@@ -240,6 +337,12 @@ function judgeGet(c: ClinicPrepCase, s: ClinicSlot, a: GetAnswer): Judgement {
 	};
 }
 
+/** The slot's patient and planted look-alike are the records this step needs (handbook 3.5). */
+function needToKnow(c: ClinicPrepCase, s: ClinicSlot, j: Judgement, opened: string[] | undefined): Judgement {
+	const needed = s.trap ? [s.listed.index, s.trap.index] : [s.listed.index];
+	return withNeedToKnow(trustOf(c.trust), j, opened, needed);
+}
+
 export const clinicPreparation: ScenarioKind<
 	ClinicPrepParams,
 	ClinicPrepCase,
@@ -255,19 +358,27 @@ export const clinicPreparation: ScenarioKind<
 		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
 		return buildClinic(definition.params, trustOf(settings), settings, seed);
 	},
-	firstStep: () => 'find-1',
+	firstStep: (c) => (c.pull.length ? PULL_STEP : 'find-1'),
 	view(c, stepId): StepView<ClinicPrepView> {
 		const { stage, slot } = parse(stepId);
-		const s = c.slots[slot - 1];
+		const s = c.slots[Math.max(0, slot - 1)];
+		const before = c.pull.length ? 1 : 0;
 		return {
 			id: stepId,
-			index: (slot - 1) * 2 + (stage === 'get' ? 1 : 0),
-			total: c.slots.length * 2,
+			index: stage === 'pull' ? 0 : before + (slot - 1) * 2 + (stage === 'get' ? 1 : 0),
+			total: before + c.slots.length * 2,
 			prompt:
-				stage === 'find'
-					? `Slot ${slot} (${s.time}): find ${s.listed.name}, born ${s.listed.dob}, on the PAS.`
-					: `Slot ${slot}: get the notes of ${s.listed.name} (${s.listed.hospitalNumber}) to ${c.clinic.name}.`,
-			choices: stage === 'find' ? [] : GET_CHOICES,
+				stage === 'pull'
+					? `Put the pull list for ${c.clinic.name} in the order you will walk the library shelves.`
+					: stage === 'find'
+						? `Slot ${slot} (${s.time}): find ${s.listed.name}, born ${s.listed.dob}, on the PAS.`
+						: `Slot ${slot}: get the notes of ${s.listed.name} (${s.listed.hospitalNumber}) to ${c.clinic.name}.`,
+			choices:
+				stage === 'pull'
+					? c.pull.map((p) => ({ id: p.hospitalNumber, label: `${p.hospitalNumber} ${p.name}` }))
+					: stage === 'find'
+						? []
+						: GET_CHOICES,
 			data: {
 				trust: c.trust,
 				sessionKey: `clinic-preparation-${String(c.trust.seed)}-${c.clinic.code}`,
@@ -281,6 +392,7 @@ export const clinicPreparation: ScenarioKind<
 				})),
 				slot,
 				stage,
+				pull: stage === 'pull' ? c.pull : [],
 				confirmed: stage === 'get' ? s.listed : null
 			}
 		};
@@ -288,31 +400,48 @@ export const clinicPreparation: ScenarioKind<
 	judge(c, stepId, answer): Judgement {
 		const { stage, slot } = parse(stepId);
 		const s = c.slots[slot - 1];
+		if (stage === 'pull') {
+			if (!('order' in answer)) throw new RangeError('The pull-order step needs the list in order.');
+			return judgePull(c, answer);
+		}
 		if (stage === 'find') {
 			if (!('patient' in answer)) throw new RangeError('A find step needs a patient answer.');
-			return judgeFind(trustOf(c.trust), s.listed.index, s.trap, answer, FIND_POINTS);
+			return needToKnow(
+				c,
+				s,
+				judgeFind(trustOf(c.trust), s.listed.index, s.trap, answer, FIND_POINTS),
+				answer.opened
+			);
 		}
 		if (!('action' in answer)) throw new RangeError('A get step needs an action answer.');
-		return judgeGet(c, s, answer);
+		return needToKnow(c, s, judgeGet(c, s, answer), answer.opened);
 	},
 	next(c, stepId) {
 		const { stage, slot } = parse(stepId);
+		if (stage === 'pull') return 'find-1';
 		if (stage === 'find') return `get-${slot}`;
 		return slot < c.slots.length ? `find-${slot + 1}` : null;
 	},
 	hint(c, stepId) {
 		const { stage, slot } = parse(stepId);
 		const s = c.slots[slot - 1];
+		if (stage === 'pull')
+			return 'Split each hospital number into pairs from the right, ignoring the letter: K123456 is 12-34-56. Sort by the last pair first, then the middle pair, then the first pair (handbook 2.3).';
 		if (stage === 'find')
 			return s.trap
 				? 'Search by surname and date of birth, then compare the NHS number on the list with each result: two patients here look alike (handbook 1.7).'
 				: 'Search by NHS number, or surname and date of birth, and check three identifiers (handbook 1.6).';
 		return `Open the record and look at "Tracked to now" for the current volume: ${s.volume.tracked.kind === 'library' ? 'it is in the library' : 'it is out of the library'} (handbook 2.5).`;
 	},
-	possiblePoints: (c) => c.slots.length * (FIND_POINTS + GET_POINTS),
+	possiblePoints: (c) => c.slots.length * (FIND_POINTS + GET_POINTS) + (c.pull.length ? PULL_POINTS : 0),
 	answerOptions(c, stepId) {
 		const { stage, slot } = parse(stepId);
 		const s = c.slots[slot - 1];
+		if (stage === 'pull') {
+			const right = shelfWalkOrder(c.pull).map((p) => p.hospitalNumber);
+			const swapped = [right[1], right[0], ...right.slice(2)];
+			return [{ order: right }, { order: swapped }, { order: [...right].reverse() }];
+		}
 		if (stage === 'find') {
 			const opts: ClinicPrepAnswer[] = [{ patient: s.listed.index }, { patient: null }];
 			if (s.trap) opts.push({ patient: s.trap.index });

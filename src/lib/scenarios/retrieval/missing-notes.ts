@@ -10,6 +10,7 @@ import { misfileSearchCandidates } from '../../domain/filing-order';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { TrackedLocation, Trust, TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome } from '../decisions';
+import { openedSchema } from '../need-to-know';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
@@ -18,6 +19,7 @@ import {
 	otherPatient,
 	RETRIEVAL_RULES,
 	trustOf,
+	withNeedToKnow,
 	trustParam,
 	trustSettingsFor,
 	type PatientCard
@@ -41,7 +43,7 @@ export const paramsSchema = z.object({
 });
 export type MissingParams = z.infer<typeof paramsSchema>;
 
-export const answerSchema = z.object({ choice: z.string().min(1) });
+export const answerSchema = z.object({ choice: z.string().min(1), opened: openedSchema });
 export type MissingAnswer = z.infer<typeof answerSchema>;
 
 export interface MissingCaseItem {
@@ -279,6 +281,22 @@ function factsFor(item: MissingCaseItem, stage: Stage): string[] {
 	return facts;
 }
 
+function judgeStage(stage: Stage, answer: MissingAnswer): Judgement {
+	const spec = CHOICES[stage];
+	const chosen = spec.choices.find((x) => x.id === answer.choice);
+	const right = spec.choices.find((x) => x.id === spec.right)!;
+	const ok = answer.choice === spec.right;
+	return {
+		outcome: ok ? 'correct' : chosen ? wrongOutcome(stage, answer.choice) : 'major',
+		response: { value: answer.choice, text: chosen?.label ?? answer.choice },
+		correct: { values: [spec.right], text: right.label },
+		maxPoints: POINTS,
+		outcomes: ['ihrim.retrieval-tracking'],
+		rule: RULE_OF[stage],
+		explanation: ok ? `Right. ${WHY[stage]}` : `Not yet. ${WHY[stage]}`
+	};
+}
+
 export const missingNotes: ScenarioKind<MissingParams, MissingCase, MissingAnswer, MissingView> = {
 	kind: 'missing-notes',
 	family: 'retrieval',
@@ -312,20 +330,17 @@ export const missingNotes: ScenarioKind<MissingParams, MissingCase, MissingAnswe
 		};
 	},
 	judge(c, stepId, answer): Judgement {
-		const { stage } = parse(stepId);
-		const spec = CHOICES[stage];
-		const chosen = spec.choices.find((x) => x.id === answer.choice);
-		const right = spec.choices.find((x) => x.id === spec.right)!;
-		const ok = answer.choice === spec.right;
-		return {
-			outcome: ok ? 'correct' : chosen ? wrongOutcome(stage, answer.choice) : 'major',
-			response: { value: answer.choice, text: chosen?.label ?? answer.choice },
-			correct: { values: [spec.right], text: right.label },
-			maxPoints: POINTS,
-			outcomes: ['ihrim.retrieval-tracking'],
-			rule: RULE_OF[stage],
-			explanation: ok ? `Right. ${WHY[stage]}` : `Not yet. ${WHY[stage]}`
-		};
+		const { n, stage } = parse(stepId);
+		const item = c.items[n - 1];
+		// The missing patient's record, and records of the numbers a misfile search checks (handbook 2.8, 3.5).
+		const numbers = misfileSearchCandidates(item.patient.hospitalNumber).map((d) => d.replace(/\D/g, ''));
+		return withNeedToKnow(
+			trustOf(c.trust),
+			judgeStage(stage, answer),
+			answer.opened,
+			[item.patient.index],
+			[{ numbers }]
+		);
 	},
 	next(c, stepId) {
 		const { n, stage } = parse(stepId);

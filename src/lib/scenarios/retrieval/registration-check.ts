@@ -9,6 +9,7 @@ import { createTrust, defectsOfKind, patientRecord, patientSummary } from '../..
 import type { Trust, TrustSettings } from '../../generator/types';
 import { buildPasIndex, searchPas } from '../../pas/search-index';
 import type { Choice, DecisionOutcome } from '../decisions';
+import { openedSchema } from '../need-to-know';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
@@ -17,6 +18,7 @@ import {
 	RETRIEVAL_RULES,
 	ruleRef,
 	trustOf,
+	withNeedToKnow,
 	trustParam,
 	trustSettingsFor,
 	type PatientCard
@@ -40,7 +42,8 @@ export type RegistrationParams = z.infer<typeof paramsSchema>;
 
 export const answerSchema = z.object({
 	decision: z.enum(['existing', 'report-duplicate', 'register-new']),
-	patient: z.number().int().nonnegative().nullable()
+	patient: z.number().int().nonnegative().nullable(),
+	opened: openedSchema
 });
 export type RegistrationAnswer = z.infer<typeof answerSchema>;
 
@@ -283,7 +286,13 @@ export const registrationCheck: ScenarioKind<
 			}
 		};
 	},
-	judge: (c, stepId, answer) => judgeReferral(trustOf(c.trust), c.referrals[parse(stepId) - 1], answer),
+	judge(c, stepId, answer) {
+		const trust = trustOf(c.trust);
+		const r = c.referrals[parse(stepId) - 1];
+		// The records of this referral's patient, and anyone a search on the referral's details shows (3.1, 3.5).
+		const presented = { surname: r.written.name.split(' ').pop(), dob: r.written.dob };
+		return withNeedToKnow(trust, judgeReferral(trust, r, answer), answer.opened, r.existing, [presented]);
+	},
 	next: (c, stepId) => (parse(stepId) < c.referrals.length ? `referral-${parse(stepId) + 1}` : null),
 	hint: () =>
 		'Search by surname and date of birth; if nothing comes up, try the first letters of the surname, the date of birth alone, or a previous name (handbook 3.1).',

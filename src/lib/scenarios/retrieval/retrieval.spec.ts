@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { patientSummary } from '../../generator/index';
 import { getBuiltInDefinition, getKind } from '../registry';
 import { playThrough } from '../testing/play';
-import { clinicPreparation, type ClinicPrepCase } from './clinic-preparation';
+import { clinicPreparation, shelfWalkOrder, type ClinicPrepCase } from './clinic-preparation';
+import { compareTerminalDigit } from '../../domain/filing-order';
 import { trustOf } from './common';
 import { missingNotes, type MissingCase } from './missing-notes';
 import { registrationCheck, type RegistrationCase } from './registration-check';
@@ -65,6 +66,69 @@ describe('clinic preparation', { timeout: 60_000 }, () => {
 		expect(
 			clinicPreparation.judge(c, step, { action: 'pull-closed-volume', trackedTo: 'clinic' }).explanation
 		).toMatch(/2\.6|2\.5/);
+	});
+
+	it('starts with the pull list of library folders, judged in terminal digit order (handbook 2.3)', () => {
+		const onShelf = c.slots.filter((x) => x.volume.tracked.kind === 'library');
+		expect(clinicPreparation.firstStep(c)).toBe('pull-order');
+		expect(c.pull.map((p) => p.hospitalNumber)).toEqual(onShelf.map((x) => x.listed.hospitalNumber));
+		const right = shelfWalkOrder(c.pull).map((p) => p.hospitalNumber);
+		for (let i = 1; i < right.length; i++)
+			expect(compareTerminalDigit(right[i - 1], right[i])).toBeLessThan(0);
+		const good = clinicPreparation.judge(c, 'pull-order', { order: right });
+		expect(good.outcome).toBe('correct');
+		expect(good.rule.id).toBe('filing.terminal-digit');
+		expect(good.explanation).toMatch(/filing\.terminal-digit, handbook 2\.3/);
+		const swapped = clinicPreparation.judge(c, 'pull-order', {
+			order: [right[1], right[0], ...right.slice(2)]
+		});
+		expect(swapped.outcome).toBe('minor');
+		expect(swapped.explanation).toContain(right[0]);
+		expect(clinicPreparation.judge(c, 'pull-order', { order: [...right].reverse() }).outcome).toBe(
+			right.length > 2 ? 'major' : 'minor'
+		);
+		expect(() => clinicPreparation.judge(c, 'pull-order', { order: right.slice(1) })).toThrow(RangeError);
+		expect(clinicPreparation.next(c, 'pull-order', { order: right })).toBe('find-1');
+	});
+
+	it('scores need-to-know from the PAS audit trail (rule access.need-to-know, handbook 3.5)', () => {
+		const s = c.slots.find((x) => x.trap)!;
+		const target = patientSummary(trust, s.listed.index);
+		const twin = patientSummary(trust, s.trap!.index);
+		const right = { patient: s.listed.index };
+		const step = `find-${s.slot}`;
+		const fair = clinicPreparation.judge(c, step, {
+			...right,
+			opened: [twin.hospitalNumber, target.hospitalNumber]
+		});
+		expect(fair.outcome).toBe('correct');
+		let stranger = 0;
+		while (
+			patientSummary(trust, stranger).surname === target.surname ||
+			patientSummary(trust, stranger).dateOfBirth === target.dateOfBirth
+		)
+			stranger++;
+		const hn = patientSummary(trust, stranger).hospitalNumber;
+		const nosy = clinicPreparation.judge(c, step, { ...right, opened: [target.hospitalNumber, hn] });
+		expect(nosy.outcome).toBe('minor');
+		expect(nosy.rule.id).toBe('access.need-to-know');
+		expect(nosy.explanation).toContain(hn);
+		expect(nosy.explanation).toMatch(/access\.need-to-know, handbook 3\.5/);
+		// A worse mistake keeps its own outcome and rule; the note is still added.
+		const wrong = clinicPreparation.judge(c, step, { patient: s.trap!.index, opened: [hn] });
+		expect(wrong.outcome).toBe('critical');
+		expect(wrong.explanation).toContain(hn);
+	});
+
+	it('leaves the pull-order step out when a definition turns it off', () => {
+		const d = def('clinic-preparation-realistic');
+		const off = clinicPreparation.setup(
+			{ ...d, params: { ...(d.params as object), pullOrder: false } } as never,
+			11,
+			TODAY
+		) as ClinicPrepCase;
+		expect(off.pull).toEqual([]);
+		expect(clinicPreparation.firstStep(off)).toBe('find-1');
 	});
 
 	it('a perfect run scores full marks and a wrong patient fails the assessment', () => {

@@ -8,6 +8,7 @@ import { z } from '$lib/scenarios/zod';
 import { defectsOfKind, patientRecord } from '../../generator/index';
 import type { TrackedLocation, Trust, TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome } from '../decisions';
+import { openedSchema } from '../need-to-know';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
@@ -19,6 +20,7 @@ import {
 	patientAnswer,
 	RETRIEVAL_RULES,
 	trustOf,
+	withNeedToKnow,
 	trustParam,
 	trustSettingsFor,
 	type PatientAnswer,
@@ -46,7 +48,8 @@ export const sendAnswer = z.object({
 		'temporary-folder',
 		'wait'
 	]),
-	trackedTo: z.enum(['ed', 'elsewhere', 'not-tracked'])
+	trackedTo: z.enum(['ed', 'elsewhere', 'not-tracked']),
+	opened: openedSchema
 });
 export const answerSchema = z.union([patientAnswer, sendAnswer]);
 export type SendAnswer = z.infer<typeof sendAnswer>;
@@ -248,12 +251,16 @@ export const urgentRequest: ScenarioKind<UrgentParams, UrgentCase, UrgentAnswer,
 	judge(c, stepId, answer): Judgement {
 		const { stage, n } = parse(stepId);
 		const call = c.calls[n - 1];
+		// The caller's patient and the planted look-alike are the records this call needs (handbook 3.5).
+		const needed = call.trap ? [call.patient.index, call.trap.index] : [call.patient.index];
+		const trust = trustOf(c.trust);
 		if (stage === 'find') {
 			if (!('patient' in answer)) throw new RangeError('A find step needs a patient answer.');
-			return judgeFind(trustOf(c.trust), call.patient.index, call.trap, answer, FIND_POINTS);
+			const j = judgeFind(trust, call.patient.index, call.trap, answer, FIND_POINTS);
+			return withNeedToKnow(trust, j, answer.opened, needed);
 		}
 		if (!('action' in answer)) throw new RangeError('A send step needs an action answer.');
-		return judgeSend(call, answer);
+		return withNeedToKnow(trust, judgeSend(call, answer), answer.opened, needed);
 	},
 	next(c, stepId) {
 		const { stage, n } = parse(stepId);
