@@ -157,7 +157,11 @@ export async function answerStepByKeyboard(page: Page) {
 	if (await visible(cont)) return press(page, cont);
 
 	// Retrieval: the way out when the patient is not found (no PAS search needed to finish).
-	for (const name of ['I cannot find this patient on the PAS', 'Yes, register a new patient']) {
+	for (const name of [
+		'I cannot find this patient on the PAS',
+		'Yes, register a new patient',
+		'Keep the call (no transfer)'
+	]) {
 		if (await visible(button(name))) return press(page, button(name));
 	}
 	if (await visible(button('No record found: register a new patient'))) {
@@ -204,6 +208,16 @@ export async function answerStepByKeyboard(page: Page) {
 			await typeInto(page, f, 'Test');
 	}
 
+	// Lists with nothing chosen yet (a phone message's urgency or who it goes to): the next option, by arrow key.
+	const selects = step.locator('select:visible');
+	for (let i = 0; i < (await selects.count()); i++) {
+		const sel = selects.nth(i);
+		if ((await sel.inputValue()) === '') {
+			await reach(page, sel);
+			await page.keyboard.press('ArrowDown');
+		}
+	}
+
 	const submit = button(SUBMIT);
 	if (await visible(submit.first())) await press(page, submit.first());
 	await expect
@@ -213,6 +227,13 @@ export async function answerStepByKeyboard(page: Page) {
 	// A screen that refused the answer asks for something the generic pass did not give: tick the first box
 	// of each unticked checkbox group and try again.
 	const error = step.getByRole('alert');
+	// A phone check with no record open on the PAS: go by what the caller said instead of searching.
+	const noPas = step.getByLabel('Go by what the caller has told you');
+	if ((await visible(error)) && (await visible(noPas))) {
+		await tick(page, noPas);
+		if (await visible(submit.first())) await press(page, submit.first());
+		return;
+	}
 	if (await visible(error)) {
 		const boxes = step.locator('input[type="checkbox"]:visible');
 		for (let i = 0; i < (await boxes.count()); i++) await tick(page, boxes.nth(i));
