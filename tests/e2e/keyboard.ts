@@ -122,7 +122,8 @@ export async function typeInto(page: Page, field: Locator, text: string) {
 	await page.keyboard.type(text);
 }
 
-const SUBMIT = /^(Confirm answer|Confirm|File the sheet|Shelve the folder|Finish the shelf check)$/;
+const SUBMIT =
+	/^(Confirm answer|Confirm|Confirm the pull order|File the sheet|Shelve the folder|Finish the shelf check)$/;
 
 /** What changes when an answer is taken: the step heading, feedback, the debrief or an error message. */
 async function screenSignature(page: Page): Promise<string> {
