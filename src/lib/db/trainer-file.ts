@@ -106,8 +106,11 @@ export function trainerFileText(file: TrainerFile): string {
 
 const HEADER_KEYS = ['format', 'formatVersion', 'appVersion', 'synthetic', 'exportedAt', 'sha256', 'data'];
 
-function headerText(file: Record<string, unknown>): string {
-	const { format, formatVersion, appVersion, synthetic, exportedAt, sha256 } = file;
+function headerText(file: object): string {
+	const { format, formatVersion, appVersion, synthetic, exportedAt, sha256 } = file as Record<
+		string,
+		unknown
+	>;
 	const head = JSON.stringify({ format, formatVersion, appVersion, synthetic, exportedAt, sha256 });
 	return `${head.slice(0, -1)},"data":`;
 }
@@ -223,7 +226,8 @@ async function parseUnsafe(text: string): Promise<TrainerFileResult> {
 			appVersion: typeof json.appVersion === 'string' ? json.appVersion : 'unknown',
 			synthetic: true,
 			exportedAt: typeof json.exportedAt === 'string' ? json.exportedAt : '',
-			sha256: json.sha256,
+			// Equal to a checksum computed above, so a string.
+			sha256: json.sha256 as string,
 			data: { profiles, attempts }
 		}
 	};
