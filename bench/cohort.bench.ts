@@ -2,22 +2,28 @@
  * Cohort dashboard figures in real Chromium (issue 11): importing 200 trainee progress files of 50 attempts each
  * (target: at most 3 s) and rendering the dashboard (target: at most 300 ms).
  *
- * The files are made with the real scenario machines and the real backup writer (src/lib/trainer/testing/
+ * The files are made with the real scenario machines and the real writers (src/lib/trainer/testing/
  * progress-files.ts), exactly as /your-data/ exports them, and kept in the system temp folder so later runs skip
- * the few minutes that takes. Prints figures with the machine's load; never fails on a slow machine.
+ * the few minutes that takes. By default it imports progress files for a trainer (ADR 0007), which is what
+ * trainees send; COHORT_KIND=backup imports full backups instead, for comparison. Trainer files are made from
+ * cached backups when those exist (the same attempts, written by the trainer file's own writer).
+ * Prints figures with the machine's load; never fails on a slow machine.
  * Run: npx tsx bench/cohort.bench.ts (COHORT_FILES and COHORT_ATTEMPTS change the size; BENCH_PORT the port).
  */
 import 'fake-indexeddb/auto';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordsRoomDb } from '../src/lib/db/database';
+import type { BackupFile } from '../src/lib/db/backup';
+import { trainerFileFromRows, trainerFileText } from '../src/lib/db/trainer-file';
 import { buildProgressFile } from '../src/lib/trainer/testing/progress-files';
 import { openBrowserBench } from './browser';
 
 const FILES = Number(process.env.COHORT_FILES ?? 200);
 const ATTEMPTS = Number(process.env.COHORT_ATTEMPTS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 4286);
+const KIND = process.env.COHORT_KIND === 'backup' ? 'backup' : 'trainer';
 const load = () =>
 	loadavg()
 		.map((l) => l.toFixed(2))
@@ -29,7 +35,9 @@ const line = (label: string, ms: number, target?: number) =>
 
 // ---- Files: real exports, cached on disk.
 const dir = join(tmpdir(), `records-room-cohort-bench-${FILES}x${ATTEMPTS}`);
+const trainerDir = join(tmpdir(), `records-room-cohort-bench-trainer-${FILES}x${ATTEMPTS}`);
 mkdirSync(dir, { recursive: true });
+mkdirSync(trainerDir, { recursive: true });
 const names = ['Ada', 'Ben', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jo'];
 const surnames = ['Okafor', 'Price', 'Singh', 'Evans', 'Nowak', 'Hughes', 'Begum', 'Walsh', 'Reid', 'Kerr'];
 const paths: string[] = [];
@@ -39,9 +47,20 @@ const maker = new RecordsRoomDb('cohort-bench-maker');
 await maker.open();
 for (let i = 0; i < FILES; i++) {
 	const path = join(dir, `progress-${String(i).padStart(3, '0')}.json`);
-	paths.push(path);
-	if (existsSync(path)) continue;
-	const { text } = await buildProgressFile(
+	const trainerPath = join(trainerDir, `for-trainer-${String(i).padStart(3, '0')}.json`);
+	paths.push(KIND === 'backup' ? path : trainerPath);
+	if (KIND === 'trainer' && !existsSync(trainerPath) && existsSync(path)) {
+		const backup = JSON.parse(readFileSync(path, 'utf8')) as BackupFile;
+		const file = await trainerFileFromRows(backup.data.profiles, backup.data.tables.attempts ?? [], {
+			now: new Date(backup.exportedAt),
+			appVersion: backup.appVersion
+		});
+		writeFileSync(trainerPath, trainerFileText(file));
+		made++;
+		continue;
+	}
+	if (existsSync(path) && existsSync(trainerPath)) continue;
+	const { text, trainerText } = await buildProgressFile(
 		maker,
 		{
 			name: `${names[i % 10]} ${surnames[Math.floor(i / 10) % 10]} ${Math.floor(i / 100) + 1}`,
@@ -54,14 +73,15 @@ for (let i = 0; i < FILES; i++) {
 		{ now: new Date('2026-11-25T12:00:00.000Z'), appVersion: 'bench', caseSeeds: 6, policies: 4 }
 	);
 	writeFileSync(path, text);
+	writeFileSync(trainerPath, trainerText);
 	made++;
 	if (made % 20 === 0)
 		console.log(`  made ${made} files (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
 await maker.delete();
-const bytes = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+const bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
 console.log(
-	`${FILES} progress files, ${ATTEMPTS} attempts each, ${(bytes / 1024 / 1024).toFixed(0)} MB in all (${made} made now, ${FILES - made} from ${dir})`
+	`${FILES} ${KIND === 'backup' ? 'full backups' : 'progress files for a trainer'}, ${ATTEMPTS} attempts each, ${(bytes / 1024 / 1024).toFixed(1)} MB in all (${made} made now, ${FILES - made} from ${KIND === 'backup' ? dir : trainerDir})`
 );
 
 // ---- The browser. A port already answering is another checkout's server: measuring that would be meaningless.

@@ -36,14 +36,26 @@ async function playScenario(page: Page, careful: boolean): Promise<number> {
 	return wrong;
 }
 
-/** Exports the active profile's progress from "Your data", exactly as a trainee would, and returns the path. */
-async function exportProgress(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+/** Exports the active profile's full backup from "Your data" and returns the path. */
+async function exportBackup(page: Page, testInfo: TestInfo, name: string): Promise<string> {
 	await gotoReady(page, '/your-data/');
 	await page.getByLabel(`Only ${name}`).check();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export progress to a file' }).click();
 	const path = testInfo.outputPath((await download).suggestedFilename());
 	await (await download).saveAs(path);
+	return path;
+}
+
+/** Exports the progress file for a trainer from "Your data", by keyboard, as a trainee would; returns the path. */
+async function exportForTrainer(page: Page, testInfo: TestInfo): Promise<string> {
+	await gotoReady(page, '/your-data/');
+	await tabUntil(page, page.getByRole('button', { name: 'Export a progress file for your trainer' }));
+	const download = page.waitForEvent('download');
+	await page.keyboard.press('Enter');
+	const path = testInfo.outputPath((await download).suggestedFilename());
+	await (await download).saveAs(path);
+	await expect(page.getByTestId('trainer-export-status')).toContainText('Give it to your trainer');
 	return path;
 }
 
@@ -55,10 +67,21 @@ test('import real trainee exports, read the figures, drill down, filter and expo
 	// Two trainees play the same case on this PC and each exports their own file.
 	await createProfile(page, 'Ada Okafor', 'Apprentice');
 	expect(await playScenario(page, true)).toBe(0);
-	const adaFile = await exportProgress(page, testInfo, 'Ada Okafor');
+	const adaFile = await exportForTrainer(page, testInfo);
+	expect(adaFile).toMatch(/records-room-for-trainer-ada-okafor-\d{4}-\d{2}-\d{2}\.json$/);
+	await expectNoAxeViolations(page, 'your data after the trainer export');
+	// The trainer file is not a backup: restoring it is refused with a plain reason and nothing changes.
+	await page.getByLabel('Choose a Records Room progress file').setInputFiles(adaFile);
+	await expect(page.getByTestId('import-error')).toContainText('progress file for your trainer');
+	await expect(page.getByTestId('import-error')).toContainText('not a backup');
+	await expect(page.getByTestId('import-preview')).toHaveCount(0);
+	// Only results and decisions travel: no cases, saved snapshots or event logs.
+	const adaText = readFileSync(adaFile, 'utf8');
+	for (const left of ['"case"', '"snapshot"', '"event"', '"choices"']) expect(adaText).not.toContain(left);
 	await createProfile(page, 'Ben Price', 'New starter');
 	expect(await playScenario(page, false)).toBe(5);
-	const benFile = await exportProgress(page, testInfo, 'Ben Price');
+	const benFile = await exportForTrainer(page, testInfo);
+	const benBackup = await exportBackup(page, testInfo, 'Ben Price');
 
 	// A third file was edited after export (the name changed): its checksum no longer matches.
 	const tampered = testInfo.outputPath('tampered-progress.json');
@@ -95,9 +118,11 @@ test('import real trainee exports, read the figures, drill down, filter and expo
 	await expect(page.getByTestId('cohort-announcer')).toContainText('2 added, 0 already here, 2 refused');
 	await expectNoAxeViolations(page, 'import report');
 
-	// Importing the same file again does not double count.
+	// Importing the same file again does not double count; nor does Ben's full backup, which is still accepted.
 	await picker.setInputFiles([benFile]);
 	await expect(page.getByTestId('cohort-import-result')).toContainText('already imported');
+	await picker.setInputFiles([benBackup]);
+	await expect(page.getByTestId('cohort-import-result')).toContainText('1 file added (1 attempt)');
 	await expect(page.getByTestId('cohort-totals')).toHaveText(
 		'2 trainees with attempts, 2 attempts (2 finished, 1 passed).'
 	);
@@ -181,7 +206,8 @@ test('import real trainee exports, read the figures, drill down, filter and expo
 
 	// Back to the cohort: remove a file, then clear.
 	await page.getByRole('link', { name: 'Back to the whole cohort' }).click();
-	await page.getByRole('button', { name: /^Remove .*ben-price/ }).click();
+	await page.getByRole('button', { name: /^Remove records-room-for-trainer-ben-price/ }).click();
+	await page.getByRole('button', { name: /^Remove records-room-progress-ben-price/ }).click();
 	await expect(page.getByTestId('cohort-totals')).toContainText('1 trainee with attempts, 1 attempt');
 	await page.getByRole('button', { name: 'Clear the cohort' }).click();
 	await expectNoAxeViolations(page, 'clear confirmation');

@@ -10,6 +10,11 @@ import { PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profi
  */
 export const BACKUP_FORMAT = 'records-room-progress';
 export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * The compact results file a trainee makes for their trainer (ADR 0007, src/lib/db/trainer-file.ts). Named here so
+ * the restore can say plainly that such a file is not a backup.
+ */
+export const TRAINER_FILE_FORMAT = 'records-room-trainer-summary';
 /** Refused before reading: a progress file of this size is not one we wrote. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 export const LIMITS = { rowsPerTable: 200_000, profiles: 500, stringLength: 200_000, depth: 32 };
@@ -141,6 +146,11 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 	}
 	if (!isPlainObject(json))
 		return fail('This is not a Records Room progress file. Nothing has been changed.');
+	if (json.format === TRAINER_FILE_FORMAT) {
+		return fail(
+			'This is a progress file for your trainer (a summary of results for their cohort dashboard), not a backup, so it cannot be restored. Nothing has been changed. To restore, choose a file made with "Export progress to a file".'
+		);
+	}
 	if (json.format !== BACKUP_FORMAT) {
 		return fail(
 			typeof json.format === 'string'
@@ -266,7 +276,8 @@ function profileProblem(p: unknown): string | null {
 	return null;
 }
 
-function checkShape(value: unknown, depth: number): string | null {
+/** Nesting and text-length limits: a sentence for the first breach, or null. */
+export function checkShape(value: unknown, depth: number): string | null {
 	if (depth > LIMITS.depth)
 		return 'This file is nested far more deeply than a Records Room progress file. Nothing has been changed.';
 	if (typeof value === 'string' && value.length > LIMITS.stringLength) {

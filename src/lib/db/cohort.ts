@@ -1,12 +1,14 @@
 /**
  * Imported cohort progress files (issue 11), one `cohortFiles` row per file keyed by the SHA-256 of its bytes, so
- * the same file imported twice is stored once. Each file is checked by the same reader as /your-data/ (ADR 0004:
- * format, version, checksum, synthetic marker, no real NHS numbers) before anything is kept, and only what the
- * dashboard needs is kept (summaries, decisions, hints, scores), not the cases or event logs.
+ * the same file imported twice is stored once. Trainees send a progress file for their trainer (ADR 0007), which
+ * holds only what the dashboard reads; a full backup (ADR 0004) is still accepted, so files exported before the
+ * trainer file existed still count. Either is checked in full (format, version, checksum, synthetic marker, no
+ * real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
  */
 import { extractCohortFile, type CohortAssignment, type CohortFile } from '$lib/trainer/cohort';
 import { MAX_BACKUP_BYTES, parseBackupText } from './backup';
 import type { RecordsRoomDb } from './database';
+import { parseTrainerFileText } from './trainer-file';
 
 export type CohortFileRow = CohortFile;
 
@@ -49,6 +51,25 @@ export async function verifyProgressFile(
 		return { ok: false, fileName, sha256, problem: 'It is not a text file, so it is not a progress file.' };
 	}
 	if (text.length === 0) return { ok: false, fileName, sha256, problem: 'The file is empty.' };
+	const summary = await parseTrainerFileText(text);
+	if (summary.ok === false) return { ok: false, fileName, sha256, problem: summary.problem };
+	if (summary.ok === true) {
+		const { data, exportedAt, appVersion } = summary.file;
+		return {
+			ok: true,
+			sha256,
+			file: {
+				sha256,
+				fileName,
+				importedAt,
+				exportedAt,
+				appVersion,
+				trainees: data.profiles,
+				attempts: data.attempts,
+				skippedAttempts: 0
+			}
+		};
+	}
 	const parsed = await parseBackupText(text);
 	if (!parsed.ok) return { ok: false, fileName, sha256, problem: parsed.problem };
 	try {

@@ -8,3 +8,4 @@ export * from './trainer';
 export * from './definitions';
 export * from './assignments';
 export * from './packs';
+export * from './trainer-file';

@@ -6,6 +6,9 @@ import {
 	planImport,
 	putSetting,
 	readBackupFile,
+	buildTrainerFile,
+	trainerFileName,
+	trainerFileText,
 	type BackupFile,
 	type ImportPlan
 } from '$lib/db';
@@ -81,6 +84,26 @@ class BackupState {
 		setTimeout(() => URL.revokeObjectURL(url), 10_000);
 		this.lastBackupAt = now.toISOString();
 		await putSetting(app.db, LAST_BACKUP_KEY, this.lastBackupAt);
+		return name;
+	}
+
+	/**
+	 * The progress file for a trainer (ADR 0007): the active profile's results and decisions only, for the cohort
+	 * dashboard. Not a backup, so the backup reminder is not reset. Returns the file name.
+	 */
+	async exportForTrainer(profileId: string): Promise<string> {
+		if (!app.db) throw new Error('Saving is not available in this browser, so there is nothing to export.');
+		const now = new Date();
+		const file = await buildTrainerFile(app.db, { profileId, now, appVersion: __APP_VERSION__ });
+		const name = trainerFileName(file.data.profiles[0], now);
+		const url = URL.createObjectURL(new Blob([trainerFileText(file)], { type: 'application/json' }));
+		const a = document.createElement('a');
+		a.href = url;
+		a.download = name;
+		document.body.append(a);
+		a.click();
+		a.remove();
+		setTimeout(() => URL.revokeObjectURL(url), 10_000);
 		return name;
 	}
 

@@ -106,7 +106,9 @@ class CohortState {
 				} else report.refused.push({ fileName: r.fileName, problem: r.problem });
 			}
 			await saveCohortFiles(db, good);
-			this.files = await listCohortFiles(db);
+			// Reading back thousands of attempts just written costs seconds; stored hashes were already skipped,
+			// and the new rows are the newest, so appending them gives the order listCohortFiles would.
+			this.files = this.loaded ? [...this.files, ...good] : await listCohortFiles(db);
 		} catch (err) {
 			app.noteStorageError(err);
 			report.problem = describeError(err).message;

@@ -102,7 +102,7 @@ export function extractCohortFile(
 	for (const raw of backup.data.tables.attempts ?? []) {
 		// A trainer trying their own scenario on this profile is not a trainee's result (issue 11).
 		if (raw.preview === true) continue;
-		const a = extractAttempt(raw);
+		const a = cohortAttemptFromRow(raw);
 		if (a && ids.has(a.profileId)) attempts.push(a);
 		else skipped++;
 	}
@@ -121,7 +121,14 @@ export function extractCohortFile(
 const STATUSES: CohortStatus[] = ['in-progress', 'finished', 'abandoned', 'superseded'];
 const OUTCOME_KINDS = new Set(['correct', 'minor', 'major', 'critical']);
 
-function extractAttempt(raw: Row): CohortAttempt | null {
+/**
+ * What the dashboard keeps of one stored attempt row (a backup's or this browser's): the definition's title,
+ * family, mode and outcomes, the summary, the decisions without their offered choices, the hints and the score.
+ * Null for a row that does not read as an attempt. The trainer file's writer uses it too, so both kinds of file
+ * give the dashboard the same attempts.
+ * @example cohortAttemptFromRow({ id: 'a' }) // null
+ */
+export function cohortAttemptFromRow(raw: Row): CohortAttempt | null {
 	const def = raw.definition;
 	if (typeof raw.id !== 'string' || typeof raw.profileId !== 'string' || !isObject(def)) return null;
 	if (typeof raw.definitionId !== 'string' || typeof raw.startedAt !== 'string') return null;
@@ -131,7 +138,10 @@ function extractAttempt(raw: Row): CohortAttempt | null {
 	if (!mode) return null;
 	const context = isObject(raw.snapshot) && isObject(raw.snapshot.context) ? raw.snapshot.context : {};
 	const decisions = Array.isArray(context.decisions)
-		? context.decisions.filter(isDecision).map(({ choices: _choices, ...d }) => d)
+		? context.decisions.filter(isDecision).map((d) => {
+				const { choices: _choices, ...rest } = d as Decision;
+				return rest;
+			})
 		: [];
 	const summary = isObject(raw.summary) && typeof raw.summary.percent === 'number' ? raw.summary : null;
 	const result =
@@ -156,7 +166,56 @@ function extractAttempt(raw: Row): CohortAttempt | null {
 	};
 }
 
-function isDecision(d: unknown): d is Decision {
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * Checks one attempt as a trainer file carries it (already in the dashboard's shape) and copies only the known
+ * fields, so nothing unexpected in a file reaches the store. Null for anything that is not such an attempt.
+ * @example readCohortAttempt({ id: 'a' }) // null
+ */
+export function readCohortAttempt(raw: unknown): CohortAttempt | null {
+	if (!isObject(raw)) return null;
+	const { id, profileId, definitionId, startedAt, updatedAt, finishedAt } = raw;
+	if (typeof id !== 'string' || typeof profileId !== 'string' || typeof definitionId !== 'string')
+		return null;
+	if (typeof startedAt !== 'string' || !DATE_LIKE.test(startedAt)) return null;
+	if (typeof updatedAt !== 'string' || !DATE_LIKE.test(updatedAt)) return null;
+	if (finishedAt !== null && (typeof finishedAt !== 'string' || !DATE_LIKE.test(finishedAt))) return null;
+	const status = STATUSES.find((s) => s === raw.status);
+	const mode = raw.mode === 'assessment' || raw.mode === 'practice' ? raw.mode : null;
+	if (!status || !mode) return null;
+	if (typeof raw.definitionVersion !== 'number' || typeof raw.title !== 'string') return null;
+	if (typeof raw.family !== 'string' || !Array.isArray(raw.outcomes)) return null;
+	if (!raw.outcomes.every((o) => typeof o === 'string')) return null;
+	if (!Array.isArray(raw.decisions) || !raw.decisions.every(isDecision)) return null;
+	if (!Array.isArray(raw.hints) || !raw.hints.every(isObject)) return null;
+	const summary = raw.summary;
+	if (summary !== null && !(isObject(summary) && typeof summary.percent === 'number')) return null;
+	if (summary !== null && typeof summary.passed !== 'boolean') return null;
+	const result = raw.result;
+	if (result !== null && !(isObject(result) && typeof result.percent === 'number')) return null;
+	return {
+		id,
+		profileId,
+		definitionId,
+		definitionVersion: raw.definitionVersion,
+		title: raw.title,
+		family: raw.family,
+		mode,
+		outcomes: raw.outcomes as string[],
+		status,
+		startedAt,
+		updatedAt,
+		finishedAt: finishedAt as string | null,
+		summary: summary as unknown as AttemptSummary | null,
+		decisions: raw.decisions as CohortDecision[],
+		hints: raw.hints as unknown as HintRecord[],
+		result: result as unknown as ScoreResult | null
+	};
+}
+
+/** A decision's facts; its offered choices are not needed (and trainer files leave them out). */
+function isDecision(d: unknown): d is CohortDecision {
 	return (
 		isObject(d) &&
 		typeof d.seq === 'number' &&

@@ -1,8 +1,8 @@
 /**
  * Realistic trainee progress files for tests and benchmarks of the cohort dashboard (issue 11). Attempts are played
  * with the real scenario machines (a trainee of a given skill picks the right answer that often, otherwise any
- * offered answer) and written with the real attempt rows, then exported with the real backup writer, so the
- * dashboard reads exactly what /your-data/ exports. Works on any RecordsRoomDb: fake-indexeddb in Node, or the
+ * offered answer) and written with the real attempt rows, then exported with the real writers (the progress file
+ * for a trainer, and the full backup), so the dashboard reads exactly what /your-data/ exports. Works on any RecordsRoomDb: fake-indexeddb in Node, or the
  * browser's own IndexedDB.
  */
 import { createActor } from 'xstate';
@@ -10,6 +10,7 @@ import type { AttemptEventRow, AttemptRow, AttemptSummary } from '$lib/db/attemp
 import { buildBackup, type BackupFile } from '$lib/db/backup';
 import type { RecordsRoomDb } from '$lib/db/database';
 import type { Profile, ProfileRole } from '$lib/db/profiles';
+import { buildTrainerFile, trainerFileText, type TrainerFile } from '$lib/db/trainer-file';
 import type { ScenarioDefinition } from '$lib/scenarios/definition';
 import type { ScenarioEvent, ScenarioSnapshot } from '$lib/scenarios/machine';
 import { randomInt, seededRandom } from '$lib/scenarios/prng';
@@ -103,12 +104,22 @@ function play(definition: ScenarioDefinition, caseSeed: number, policySeed: numb
 	return played;
 }
 
-/** Writes one trainee's profile and attempts into `db`, exports them with the real writer, then removes them. */
+/**
+ * Writes one trainee's profile and attempts into `db`, exports them with the real writers, then removes them.
+ * `text` is the full backup as "Export progress to a file" writes it; `trainerText` is the progress file for a
+ * trainer as "Export a progress file for your trainer" writes it.
+ */
 export async function buildProgressFile(
 	db: RecordsRoomDb,
 	spec: TraineeSpec,
 	opts: { now: Date; appVersion?: string; caseSeeds?: number; policies?: number }
-): Promise<{ backup: BackupFile; text: string; profile: Profile }> {
+): Promise<{
+	backup: BackupFile;
+	text: string;
+	trainer: TrainerFile;
+	trainerText: string;
+	profile: Profile;
+}> {
 	const random = seededRandom(spec.seed);
 	const definitions = spec.definitions ?? BUILT_IN_DEFINITIONS;
 	const from = Date.parse(spec.from ?? '2026-10-01T09:00:00.000Z');
@@ -160,11 +171,22 @@ export async function buildProgressFile(
 		now: opts.now,
 		appVersion: opts.appVersion ?? 'test'
 	});
+	const trainer = await buildTrainerFile(db, {
+		profileId: profile.id,
+		now: opts.now,
+		appVersion: opts.appVersion ?? 'test'
+	});
 	await db.transaction('rw', db.profiles, db.attempts, db.attemptEvents, async () => {
 		await db.attemptEvents.where('profileId').equals(profile.id).delete();
 		await db.attempts.where('profileId').equals(profile.id).delete();
 		await db.profiles.delete(profile.id);
 	});
 	// Indented as /your-data/ writes it, so sizes and parse times are the real ones.
-	return { backup, text: JSON.stringify(backup, null, 1), profile };
+	return {
+		backup,
+		text: JSON.stringify(backup, null, 1),
+		trainer,
+		trainerText: trainerFileText(trainer),
+		profile
+	};
 }
