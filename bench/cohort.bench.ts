@@ -114,7 +114,14 @@ try {
 	const report = page.getByTestId('cohort-import-report');
 	await report.waitFor({ timeout: 600_000 });
 	const wall = Date.now() - wall0;
-	await page.getByTestId('cohort-table').waitFor();
+	await page
+		.getByTestId('cohort-table')
+		.waitFor()
+		.catch(async (e) => {
+			// Say what the page reported (files refused, and why) rather than only that the table never came.
+			console.log(`  the dashboard did not appear; the import said: ${(await report.textContent())?.trim()}`);
+			throw e;
+		});
 	const importMs = Number(await report.getAttribute('data-import-ms'));
 	console.log(`  ${(await page.getByTestId('cohort-import-result').textContent())?.trim()}`);
 	console.log(`  ${(await page.getByTestId('cohort-totals').textContent())?.trim()}`);
