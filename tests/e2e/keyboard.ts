@@ -146,7 +146,7 @@ async function visible(l: Locator): Promise<boolean> {
  * Answers whatever step the player shows, by keyboard, for any scenario family: identification, filing,
  * retrieval, data protection and phone. It need not answer well, only move on: it takes the way out each screen
  * offers ("I cannot find this patient", "set it aside", the first place on a shelf), picks the first option of every
- * question, and types placeholder text into fields. Returns once the screen has moved on.
+ * question, and types filler text into fields. Returns once the screen has moved on.
  */
 export async function answerStepByKeyboard(page: Page) {
 	const step = page.getByTestId('step');
@@ -189,7 +189,7 @@ export async function answerStepByKeyboard(page: Page) {
 	const slot = step.locator('.app-slot__button');
 	if (await visible(slot.first())) await press(page, slot.first());
 
-	// Any question still unanswered: the first option of each radio group, placeholder text in empty fields.
+	// Any question still unanswered: the first option of each radio group, filler text in empty fields.
 	const names = await step
 		.locator('input[type="radio"]:visible')
 		.evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
