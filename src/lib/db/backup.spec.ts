@@ -201,8 +201,22 @@ describe('findRealNhsNumber', () => {
 		['ref 9434765919.', '9434765919'],
 		['999 000 0000', null],
 		['1234567890', null],
-		['2026-11-25T09:00:00.000Z', null]
+		['2026-11-25T09:00:00.000Z', null],
+		// A trainee's real checksum that was once refused: 3422730168 sits inside the hex digest.
+		['885ded01d04890d6b352573314218999b34ed3120b95a3422730168bfbbe870d', null],
+		['ab 3422730168 cd', '3422730168'],
+		['short hex around it: ab3422730168cd', '3422730168']
 	])('%s → %s (handbook 1.3)', (text, expected) => {
 		expect(findRealNhsNumber({ a: [text] })).toBe(expected);
+	});
+
+	it('never mistakes a hex digest (a checksum or signature) for an NHS number', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+				const hex = Buffer.from(bytes).toString('hex');
+				expect(findRealNhsNumber({ sha256: hex, upper: hex.toUpperCase() })).toBeNull();
+			}),
+			{ numRuns: 5_000 }
+		);
 	});
 });

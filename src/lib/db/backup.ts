@@ -304,7 +304,8 @@ export function findRealNhsNumber(value: unknown): string | null {
 	if (typeof value === 'string') {
 		for (const m of value.matchAll(TEN_DIGITS)) {
 			const n = m[1] + m[2] + m[3];
-			if (isValidNhsNumber(n) && !n.startsWith('999')) return n;
+			if (isValidNhsNumber(n) && !n.startsWith('999') && !insideDigest(value, m.index, m[0].length))
+				return n;
 		}
 		return null;
 	}
@@ -321,6 +322,24 @@ export function findRealNhsNumber(value: unknown): string | null {
 		}
 	}
 	return null;
+}
+
+/**
+ * Checksums and signatures are long runs of hex, and about one in two hundred SHA-256 digests holds ten digits in
+ * a row that pass Modulus 11, so a file's own checksum would be refused as a real NHS number. Digits inside a hex
+ * run of digest length are not an identifier; only called for a match that would otherwise be refused.
+ */
+function insideDigest(s: string, start: number, length: number): boolean {
+	if (length !== 10) return false;
+	let from = start;
+	let to = start + length;
+	while (from > 0 && isHex(s.charCodeAt(from - 1))) from--;
+	while (to < s.length && isHex(s.charCodeAt(to))) to++;
+	return to - from >= 32;
+}
+
+function isHex(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
 function isPlainObject(v: unknown): v is Row {
