@@ -126,6 +126,7 @@ try {
 	console.log(`  ${(await page.getByTestId('cohort-import-result').textContent())?.trim()}`);
 	console.log(`  ${(await page.getByTestId('cohort-totals').textContent())?.trim()}`);
 	line(`import ${FILES} files (check, extract, store), in the page`, importMs, 3000);
+	console.log(`  of which: ${await report.getAttribute('data-import-phases')}`);
 	line('import, wall clock from choosing files to the report on screen', wall);
 	console.log(`load after import: ${load()}`);
 

@@ -6,12 +6,13 @@ import { buildProgressFile } from '$lib/trainer/testing/progress-files';
 import {
 	clearCohort,
 	cohortFileHashes,
+	fromStoredCohortFile,
 	listCohortAssignments,
 	listCohortFiles,
 	removeCohortFile,
 	saveCohortFiles,
 	verifyProgressFile,
-	type CohortFileRow
+	type StoredCohortFile
 } from './cohort';
 import { RecordsRoomDb } from './database';
 
@@ -48,7 +49,7 @@ afterEach(async () => {
 	await db.delete();
 });
 
-async function verified(text: string, name: string): Promise<CohortFileRow> {
+async function verified(text: string, name: string): Promise<StoredCohortFile> {
 	const r = await verifyProgressFile(bytes(text), name, now.toISOString());
 	if (r.ok !== true) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
 	return r.file;
@@ -56,7 +57,7 @@ async function verified(text: string, name: string): Promise<CohortFileRow> {
 
 describe('verifyProgressFile', () => {
 	it('keeps profiles, attempts, decisions and scores of a real export, without cases or event logs', async () => {
-		const f = await verified(texts.ada, 'ada.json');
+		const f = fromStoredCohortFile(await verified(texts.ada, 'ada.json'));
 		expect(f.trainees).toEqual([expect.objectContaining({ name: 'Ada', role: 'apprentice' })]);
 		expect(f.attempts).toHaveLength(6);
 		expect(f.skippedAttempts).toBe(0);
@@ -92,6 +93,17 @@ describe('verifyProgressFile', () => {
 		expect(r.ok === false && r.problem).toContain(reason);
 	});
 
+	it('checks a file the same way whether or not an editor added a byte-order mark', async () => {
+		const plain = fromStoredCohortFile(await verified(texts.ada, 'ada.json'));
+		const withBom = await verifyProgressFile(
+			bytes(`\ufeff${texts.ada}`),
+			'ada-bom.json',
+			now.toISOString()
+		);
+		expect(withBom.ok).toBe(true);
+		expect(withBom.ok === true && fromStoredCohortFile(withBom.file).attempts).toEqual(plain.attempts);
+	});
+
 	it('recognises a file already imported before reading it', async () => {
 		const f = await verified(texts.ada, 'ada.json');
 		const again = await verifyProgressFile(bytes(texts.ada), 'copy.json', '', new Set([f.sha256]));
@@ -106,11 +118,29 @@ describe('cohort files repository', () => {
 		expect(await saveCohortFiles(db, [ada, ben])).toBe(2);
 		const before = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
 		expect(await saveCohortFiles(db, [ada])).toBe(0);
+		await clearCohort(db);
+		await saveCohortFiles(db, [ada]);
+		// One already here and one new: the new one is stored, the one here is left as it was.
+		expect(await saveCohortFiles(db, [{ ...ada, fileName: 'again.json' }, ben])).toBe(1);
+		expect((await listCohortFiles(db)).map((f) => f.fileName)).toEqual(['ada.json', 'ben.json']);
 		expect(await saveCohortFiles(db, [await verified(texts.ben, 'renamed.json')])).toBe(0);
 		const after = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
 		expect(after).toEqual(before);
 		expect(after.totals).toMatchObject({ trainees: 2, attempts: 10 });
 		expect(await cohortFileHashes(db)).toEqual(new Set([ada.sha256, ben.sha256]));
+	});
+
+	it('reads back what was stored, and rows stored with attempts as objects (before they were one text)', async () => {
+		const ada = await verified(texts.ada, 'ada.json');
+		const ben = fromStoredCohortFile(await verified(texts.ben, 'ben.json'));
+		await saveCohortFiles(db, [ada]);
+		// A row as an earlier version of Records Room wrote it.
+		await db.cohortFiles.add({ ...ben, importedAt: '2026-11-26T00:00:00.000Z' });
+		const files = await listCohortFiles(db);
+		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'ben.json']);
+		expect(files[0]).toEqual(fromStoredCohortFile(ada));
+		expect(files[1].attempts).toEqual(ben.attempts);
+		expect(files[0]).not.toHaveProperty('attemptsJson');
 	});
 
 	it('removes one file, or all of them', async () => {

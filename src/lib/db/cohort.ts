@@ -5,26 +5,55 @@
  * trainer file existed still count. Either is checked in full (format, version, checksum, synthetic marker, no
  * real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
  */
+import Dexie from 'dexie';
 import { extractCohortFile, type CohortAssignment, type CohortFile } from '$lib/trainer/cohort';
 import { MAX_BACKUP_BYTES, parseBackupText } from './backup';
+import { sha256OfBytes } from './canonical';
 import type { RecordsRoomDb } from './database';
 import { parseTrainerFileText } from './trainer-file';
 
 export type CohortFileRow = CohortFile;
 
+/**
+ * A file as it is stored and as it leaves the worker that checked it: its attempts as UTF-8 JSON bytes. Ten
+ * thousand attempts as objects cost seconds to copy out of a worker and again into IndexedDB, and as text they
+ * are stored as UTF-16; bytes move out of the worker without a copy and are stored as they are, and are parsed
+ * once, where the dashboard needs them. Rows stored before this kept `attempts` as an array, and are still read.
+ */
+export type StoredCohortFile = Omit<CohortFile, 'attempts'> & { attemptsJson: Uint8Array<ArrayBuffer> };
+
+/** `attemptsJson` is the attempts' bytes when the caller already has them exactly (see `parseTrainerFileText`). */
+export function toStoredCohortFile(
+	{ attempts, ...rest }: CohortFile,
+	attemptsJson?: Uint8Array<ArrayBuffer>
+): StoredCohortFile {
+	return {
+		...rest,
+		// A copy with a buffer of its own, so the worker can hand it over without the rest of the file.
+		attemptsJson: attemptsJson ? attemptsJson.slice() : new TextEncoder().encode(JSON.stringify(attempts))
+	};
+}
+
+/**
+ * The file as the dashboard reads it, from a stored row of either shape. Throws when the attempts' bytes are not
+ * a JSON array (the importer refuses such a file before storing it).
+ */
+export function fromStoredCohortFile(row: StoredCohortFile | CohortFile): CohortFile {
+	if (!('attemptsJson' in row)) return row;
+	const { attemptsJson, ...rest } = row;
+	const attempts: unknown = JSON.parse(new TextDecoder().decode(attemptsJson));
+	if (!Array.isArray(attempts)) throw new SyntaxError('The attempts are not a list.');
+	return { ...rest, attempts: attempts as CohortFile['attempts'] };
+}
+
 /** At most this many files in one import: the dashboard is measured for 200 trainees. */
 export const MAX_COHORT_FILES_PER_IMPORT = 200;
 
 export type VerifiedFile =
-	| { ok: true; file: CohortFile; sha256: string }
+	| { ok: true; file: StoredCohortFile; sha256: string }
 	| { ok: false; fileName: string; problem: string; sha256?: string };
 
-export async function sha256OfBytes(bytes: ArrayBuffer): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
-	const hex: string[] = [];
-	for (const b of new Uint8Array(digest)) hex.push(b.toString(16).padStart(2, '0'));
-	return hex.join('');
-}
+export { sha256OfBytes };
 
 /**
  * Checks one file's bytes and keeps what the dashboard needs. Never throws: a problem is a sentence for the
@@ -51,29 +80,36 @@ export async function verifyProgressFile(
 		return { ok: false, fileName, sha256, problem: 'It is not a text file, so it is not a progress file.' };
 	}
 	if (text.length === 0) return { ok: false, fileName, sha256, problem: 'The file is empty.' };
-	const summary = await parseTrainerFileText(text);
+	const summary = await parseTrainerFileText(text, new Uint8Array(bytes));
 	if (summary.ok === false) return { ok: false, fileName, sha256, problem: summary.problem };
 	if (summary.ok === true) {
 		const { data, exportedAt, appVersion } = summary.file;
 		return {
 			ok: true,
 			sha256,
-			file: {
-				sha256,
-				fileName,
-				importedAt,
-				exportedAt,
-				appVersion,
-				trainees: data.profiles,
-				attempts: data.attempts,
-				skippedAttempts: 0
-			}
+			file: toStoredCohortFile(
+				{
+					sha256,
+					fileName,
+					importedAt,
+					exportedAt,
+					appVersion,
+					trainees: data.profiles,
+					attempts: data.attempts,
+					skippedAttempts: 0
+				},
+				summary.attemptsBytes
+			)
 		};
 	}
 	const parsed = await parseBackupText(text);
 	if (!parsed.ok) return { ok: false, fileName, sha256, problem: parsed.problem };
 	try {
-		return { ok: true, sha256, file: extractCohortFile(parsed.backup, { sha256, fileName, importedAt }) };
+		return {
+			ok: true,
+			sha256,
+			file: toStoredCohortFile(extractCohortFile(parsed.backup, { sha256, fileName, importedAt }))
+		};
 	} catch {
 		return {
 			ok: false,
@@ -84,23 +120,36 @@ export async function verifyProgressFile(
 	}
 }
 
-export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFileRow[]> {
-	return (await db.cohortFiles.orderBy('importedAt').toArray()) as unknown as CohortFileRow[];
+export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFile[]> {
+	const rows = (await db.cohortFiles.orderBy('importedAt').toArray()) as unknown as (
+		| StoredCohortFile
+		| CohortFile
+	)[];
+	return rows.map(fromStoredCohortFile);
 }
 
 export async function cohortFileHashes(db: RecordsRoomDb): Promise<Set<string>> {
 	return new Set((await db.cohortFiles.toCollection().primaryKeys()) as string[]);
 }
 
-/** Stores verified files in one transaction; a hash already stored is left as it is (the first import stands). */
-export async function saveCohortFiles(db: RecordsRoomDb, files: readonly CohortFileRow[]): Promise<number> {
+/**
+ * Stores verified files; a hash already stored is left as it is (the first import stands). The rows are handed to
+ * IndexedDB at once, without first reading which are present, so the caller can parse attempts while the browser
+ * writes them.
+ */
+export async function saveCohortFiles(
+	db: RecordsRoomDb,
+	files: readonly StoredCohortFile[]
+): Promise<number> {
 	if (files.length === 0) return 0;
-	return db.transaction('rw', db.cohortFiles, async () => {
-		const present = await db.cohortFiles.bulkGet(files.map((f) => f.sha256));
-		const fresh = files.filter((f, i) => !present[i]);
-		await db.cohortFiles.bulkAdd(fresh as unknown as Record<string, unknown>[]);
-		return fresh.length;
-	});
+	try {
+		await db.cohortFiles.bulkAdd(files as unknown as Record<string, unknown>[]);
+		return files.length;
+	} catch (err) {
+		const failures = err instanceof Dexie.BulkError ? err.failures : null;
+		if (!failures || failures.some((f) => f.name !== 'ConstraintError')) throw err;
+		return files.length - failures.length;
+	}
 }
 
 export async function removeCohortFile(db: RecordsRoomDb, sha256: string): Promise<void> {

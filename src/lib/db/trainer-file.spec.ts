@@ -5,7 +5,7 @@ import { extractCohortFile } from '$lib/trainer/cohort';
 import { buildProgressFile } from '$lib/trainer/testing/progress-files';
 import { parseBackupText, type BackupFile } from './backup';
 import { canonicalJson, sha256Hex } from './canonical';
-import { verifyProgressFile } from './cohort';
+import { fromStoredCohortFile, verifyProgressFile } from './cohort';
 import { RecordsRoomDb } from './database';
 import {
 	parseTrainerFileText,
@@ -13,6 +13,7 @@ import {
 	TRAINER_FILE_VERSION,
 	trainerFileFromRows,
 	trainerFileName,
+	trainerFileText,
 	type TrainerFile
 } from './trainer-file';
 
@@ -64,6 +65,41 @@ describe('progress file for a trainer', () => {
 		const reindented = JSON.stringify(JSON.parse(made.trainerText), null, 2);
 		const r = await parseTrainerFileText(reindented);
 		expect(r.ok === true && r.file.data).toEqual(made.trainer.data);
+	});
+
+	it('hands over the attempts as the file wrote them, byte for byte, when it can', async () => {
+		const asBytes = (text: string) => new TextEncoder().encode(text);
+		const r = await parseTrainerFileText(made.trainerText, asBytes(made.trainerText));
+		expect(r.ok === true && r.attemptsBytes).toBeInstanceOf(Uint8Array);
+		if (r.ok !== true || !r.attemptsBytes) return;
+		expect(new TextDecoder().decode(r.attemptsBytes)).toBe(canonicalJson(made.trainer.data.attempts));
+		// Names beyond ASCII make bytes and characters differ after the header.
+		const accented = structuredClone(made.trainer);
+		accented.data.profiles[0].name = 'Zoë Ó Briain';
+		accented.sha256 = await sha256Hex(canonicalJson(accented.data));
+		const text = trainerFileText(accented);
+		const a = await parseTrainerFileText(text, asBytes(text));
+		expect(a.ok === true && a.attemptsBytes && JSON.parse(new TextDecoder().decode(a.attemptsBytes))).toEqual(
+			made.trainer.data.attempts
+		);
+		// Laid out another way, or without the bytes, the attempts are written afresh by the importer.
+		const reindented = JSON.stringify(JSON.parse(made.trainerText), null, 2);
+		expect(await parseTrainerFileText(reindented, asBytes(reindented))).not.toHaveProperty(
+			'attemptsBytes',
+			expect.anything()
+		);
+	});
+
+	it('refuses a re-signed file whose repeated key would make the stored attempts unreadable', async () => {
+		const good = made.trainerText;
+		const profiles = canonicalJson(made.trainer.data.profiles);
+		// A second "profiles" key after the first: JSON keeps the last, so every check passes on parsed data.
+		const data = `{"attempts":${canonicalJson(made.trainer.data.attempts)},"profiles":[],"profiles":${profiles}}`;
+		const head = good.slice(0, good.indexOf('"data":') + 7).replace(made.trainer.sha256, await sha256Hex(data));
+		const forged = `${head}${data}}`;
+		const r = await verifyProgressFile(bytes(forged), 'forged.json', now.toISOString());
+		expect(r.ok).toBe(true);
+		expect(() => fromStoredCohortFile((r as { file: Parameters<typeof fromStoredCohortFile>[0] }).file)).toThrow();
 	});
 
 	it('carries results and decisions only: no cases, snapshots, event logs or offered choices', () => {
@@ -167,7 +203,9 @@ describe('the cohort importer', () => {
 		expect(compact.sha256).not.toBe(full.sha256);
 		expect(compact.file.trainees).toEqual(full.file.trainees);
 		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-		expect(compact.file.attempts).toEqual([...full.file.attempts].sort(byId));
+		expect(fromStoredCohortFile(compact.file).attempts).toEqual(
+			[...fromStoredCohortFile(full.file).attempts].sort(byId)
+		);
 		expect(compact.file).toMatchObject({
 			fileName: 'for-trainer.json',
 			exportedAt: now.toISOString(),

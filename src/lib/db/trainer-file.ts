@@ -14,7 +14,7 @@ import {
 	type CohortAttempt,
 	type CohortTrainee
 } from '$lib/trainer/cohort';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex, sha256OfBytes } from './canonical';
 import { checkShape, findRealNhsNumber, TRAINER_FILE_FORMAT } from './backup';
 import type { RecordsRoomDb } from './database';
 import { validateProfileName, type Profile } from './profiles';
@@ -115,19 +115,65 @@ function headerText(file: object): string {
 	return `${head.slice(0, -1)},"data":`;
 }
 
-/** The text of `data` exactly as written, when the file has this writer's layout; otherwise null. */
-function rawDataText(text: string, json: Record<string, unknown>): string | null {
+/** Where `data`'s text starts, when the file has this writer's layout; otherwise null. */
+function dataStart(text: string, json: Record<string, unknown>): number | null {
 	const keys = Object.keys(json);
 	if (keys.length !== HEADER_KEYS.length || keys.some((k, i) => k !== HEADER_KEYS[i])) return null;
 	const head = headerText(json);
-	return text.startsWith(head) && text.endsWith('}') ? text.slice(head.length, -1) : null;
+	return text.startsWith(head) && text.endsWith('}') ? head.length : null;
+}
+
+/**
+ * The bytes of `data` exactly as written. With the file's own bytes at hand they are a view on them, since
+ * encoding megabytes of text again only to hash it costs as much as the hash.
+ */
+function rawData(text: string, start: number, bytes?: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+	return bytes && sameOffsets(text, start, bytes)
+		? bytes.subarray(start, bytes.length - 1)
+		: new TextEncoder().encode(text.slice(start, -1));
+}
+
+/** Character and byte offsets agree up to `start` when the header is ASCII and the bytes start where the text does (no BOM). */
+function sameOffsets(text: string, start: number, bytes: Uint8Array): boolean {
+	// eslint-disable-next-line no-control-regex -- ASCII is exactly U+0000 to U+007F
+	return /^[\u0000-\u007f]*$/.test(text.slice(0, start)) && bytes[0] === 0x7b && bytes.at(-1) === 0x7d;
+}
+
+/** Every field of an attempt the dashboard keeps (`readCohortAttempt` requires each of them). */
+const ATTEMPT_FIELDS = 16;
+
+/**
+ * The attempts' own bytes (UTF-8 JSON), when they are exactly what the dashboard keeps, so the importer can store
+ * them as they are instead of writing the same JSON again. Bytes that are not exactly the attempts array (after a
+ * repeated key, say) do not parse on their own, and the importer refuses the file then.
+ */
+function attemptsBytes(
+	text: string,
+	start: number,
+	bytes: Uint8Array<ArrayBuffer>,
+	data: Record<string, unknown>
+): Uint8Array<ArrayBuffer> | undefined {
+	const keys = Object.keys(data);
+	if (keys.length !== 2 || keys[0] !== 'attempts' || keys[1] !== 'profiles') return undefined;
+	const prefix = '{"attempts":';
+	const suffix = `,"profiles":${canonicalJson(data.profiles)}}`;
+	if (!text.startsWith(prefix, start) || !text.endsWith(`${suffix}}`)) return undefined;
+	const attempts = data.attempts as Record<string, unknown>[];
+	if (attempts.some((a) => Object.keys(a).length !== ATTEMPT_FIELDS)) return undefined;
+	// `data` ends one byte before the file does (the closing brace), and the suffix ends it.
+	return bytes.subarray(start + prefix.length, bytes.length - 1 - new TextEncoder().encode(suffix).length);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Every failure is a sentence for the trainer, never a throw.
 
 export type TrainerFileResult =
-	| { ok: true; file: TrainerFile }
+	| {
+			ok: true;
+			file: TrainerFile;
+			/** `file.data.attempts` as the file wrote them (UTF-8 JSON), when those bytes can be stored as they are. */
+			attemptsBytes?: Uint8Array<ArrayBuffer>;
+	  }
 	| { ok: false; problem: string }
 	/** The text is JSON of another kind (a full backup, perhaps): the caller decides what to do with it. */
 	| { ok: 'other-format' };
@@ -142,15 +188,18 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * text, which sees every digit a string or number holds because this writer never escapes digits or spaces; a
  * file with any \u escape in it (one that could hide a digit) gets the slower scan value by value as well.
  */
-export async function parseTrainerFileText(text: string): Promise<TrainerFileResult> {
+export async function parseTrainerFileText(
+	text: string,
+	bytes?: Uint8Array<ArrayBuffer>
+): Promise<TrainerFileResult> {
 	try {
-		return await parseUnsafe(text);
+		return await parseUnsafe(text, bytes);
 	} catch {
 		return fail('This file could not be understood. Ask the trainee to export a fresh copy.');
 	}
 }
 
-async function parseUnsafe(text: string): Promise<TrainerFileResult> {
+async function parseUnsafe(text: string, bytes?: Uint8Array<ArrayBuffer>): Promise<TrainerFileResult> {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -186,10 +235,9 @@ async function parseUnsafe(text: string): Promise<TrainerFileResult> {
 	if (data.attempts.length > MAX_ATTEMPTS)
 		return fail('It holds more attempts than Records Room supports in one file.');
 	// The checksum before the fields: a changed file gets the message that says so, whatever was changed.
-	const raw = rawDataText(text, json);
-	const unchanged =
-		(raw !== null && json.sha256 === (await sha256Hex(raw))) ||
-		json.sha256 === (await sha256Hex(canonicalJson(data)));
+	const start = dataStart(text, json);
+	const asWritten = start !== null && json.sha256 === (await sha256OfBytes(rawData(text, start, bytes)));
+	const unchanged = asWritten || json.sha256 === (await sha256Hex(canonicalJson(data)));
 	if (!unchanged) {
 		return fail(
 			'It has been changed or damaged since it was exported (its checksum does not match). Ask the trainee to export a fresh copy.'
@@ -229,6 +277,10 @@ async function parseUnsafe(text: string): Promise<TrainerFileResult> {
 			// Equal to a checksum computed above, so a string.
 			sha256: json.sha256 as string,
 			data: { profiles, attempts }
-		}
+		},
+		attemptsBytes:
+			asWritten && bytes && sameOffsets(text, start, bytes)
+				? attemptsBytes(text, start, bytes, data)
+				: undefined
 	};
 }

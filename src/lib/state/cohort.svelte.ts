@@ -1,13 +1,15 @@
 import {
 	clearCohort,
 	cohortFileHashes,
+	fromStoredCohortFile,
 	listCohortAssignments,
 	listCohortFiles,
 	MAX_COHORT_FILES_PER_IMPORT,
 	removeCohortFile,
 	saveCohortFiles,
 	verifyProgressFile,
-	type CohortFileRow
+	type CohortFileRow,
+	type StoredCohortFile
 } from '$lib/db/cohort';
 import type { RecordsRoomDb } from '$lib/db/database';
 import {
@@ -34,6 +36,19 @@ export interface ImportReport {
 
 type Verified = Awaited<ReturnType<typeof verifyProgressFile>>;
 
+const UNREADABLE_FILE = 'The file could not be read. Try choosing it again.';
+const UNREADABLE_ATTEMPTS =
+	'Its attempts could not be read, although its checksum is right. Ask the trainee to export a fresh copy.';
+
+/** A checked file's attempts parsed for the dashboard, or null when their text is not a list of attempts. */
+function readStored(file: StoredCohortFile): CohortFileRow | null {
+	try {
+		return fromStoredCohortFile(file);
+	} catch {
+		return null;
+	}
+}
+
 /**
  * The cohort dashboard's state (issue 11): the imported files, the filters and the figures derived from them.
  * Figures are derived, never stored, so removing a file or changing a filter can never leave a stale total.
@@ -48,6 +63,8 @@ class CohortState {
 	report = $state.raw<ImportReport | null>(null);
 	/** Milliseconds the last import took, from the first byte read to the last row written (the benchmark reads it). */
 	lastImportMs = $state<number | null>(null);
+	/** Where those milliseconds went: checking and reading files, then storing them. */
+	lastImportPhases = $state.raw<Record<string, number> | null>(null);
 
 	merged = $derived(mergeCohort(this.files));
 	attempts = $derived(filterAttempts(this.merged.attempts, this.filters, this.assignments));
@@ -86,29 +103,44 @@ class CohortState {
 		this.progress = { done: 0, total: chosen.length };
 		try {
 			const known = await cohortFileHashes(db);
-			const results = await verifyAll(chosen, importedAt, known, () => {
+			// Each file's attempts are parsed for the dashboard as soon as its check comes back, while the workers
+			// check the rest, so the import does not wait for one long parse at the end.
+			const read: (CohortFileRow | null | undefined)[] = new Array(chosen.length);
+			const results = await verifyAll(chosen, importedAt, known, (r, i) => {
+				if (r.ok === true) read[i] = readStored(r.file);
 				if (this.progress) this.progress = { done: this.progress.done + 1, total: chosen.length };
 			});
+			const checked = performance.now();
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call, never rendered
 			const seen = new Set<string>();
-			const good: CohortFileRow[] = [];
-			for (const r of results) {
+			const good: StoredCohortFile[] = [];
+			const fresh: CohortFileRow[] = [];
+			for (const [i, r] of results.entries()) {
 				if (r.ok === 'duplicate' || (r.ok === true && seen.has(r.sha256))) {
 					report.duplicates.push(r.ok === true ? r.file.fileName : r.fileName);
 				} else if (r.ok === true) {
+					const file = read[i] ?? readStored(r.file);
+					if (!file) {
+						report.refused.push({ fileName: r.file.fileName, problem: UNREADABLE_ATTEMPTS });
+						continue;
+					}
 					seen.add(r.sha256);
 					good.push(r.file);
-					report.added.push({
-						fileName: r.file.fileName,
-						trainees: r.file.trainees.map((t) => t.name),
-						attempts: r.file.attempts.length
-					});
+					fresh.push(file);
 				} else report.refused.push({ fileName: r.fileName, problem: r.problem });
 			}
 			await saveCohortFiles(db, good);
+			for (const f of fresh) {
+				report.added.push({
+					fileName: f.fileName,
+					trainees: f.trainees.map((t) => t.name),
+					attempts: f.attempts.length
+				});
+			}
 			// Reading back thousands of attempts just written costs seconds; stored hashes were already skipped,
 			// and the new rows are the newest, so appending them gives the order listCohortFiles would.
-			this.files = this.loaded ? [...this.files, ...good] : await listCohortFiles(db);
+			this.files = this.loaded ? [...this.files, ...fresh] : await listCohortFiles(db);
+			this.lastImportPhases = { 'check and read': checked - started, store: performance.now() - checked };
 		} catch (err) {
 			app.noteStorageError(err);
 			report.problem = describeError(err).message;
@@ -159,6 +191,7 @@ class CohortState {
 		this.progress = null;
 		this.report = null;
 		this.lastImportMs = null;
+		this.lastImportPhases = null;
 	}
 }
 
@@ -170,13 +203,13 @@ async function verifyAll(
 	files: readonly File[],
 	importedAt: string,
 	known: Set<string>,
-	onEach: () => void
+	onEach: (result: Verified, index: number) => void
 ): Promise<Verified[]> {
 	if (typeof Worker === 'undefined') {
 		const out: Verified[] = [];
-		for (const f of files) {
+		for (const [i, f] of files.entries()) {
 			out.push(await verifyProgressFile(await f.arrayBuffer(), f.name, importedAt, known));
-			onEach();
+			onEach(out[i], i);
 		}
 		return out;
 	}
@@ -193,28 +226,46 @@ async function verifyAll(
 				(worker, w) =>
 					new Promise<void>((resolve, reject) => {
 						let first = true;
-						const send = () => {
-							if (next >= files.length) return resolve();
+						let outstanding = 0;
+						// The bytes are read here and handed over: cloning a File into a worker makes this thread
+						// wait on the disk for each one.
+						const send = async () => {
+							if (next >= files.length) {
+								if (outstanding === 0) resolve();
+								return;
+							}
 							const job = next++;
+							let bytes: ArrayBuffer;
+							try {
+								bytes = await files[job].arrayBuffer();
+							} catch {
+								results[job] = { ok: false, fileName: files[job].name, problem: UNREADABLE_FILE };
+								onEach(results[job], job);
+								return send();
+							}
+							outstanding++;
 							const request: VerifyRequest = {
 								job,
-								file: files[job],
+								bytes,
+								fileName: files[job].name,
 								importedAt,
 								known: first ? [...known] : null
 							};
 							first = false;
-							worker.postMessage(request);
+							worker.postMessage(request, [bytes]);
 						};
 						worker.onmessage = (event: MessageEvent<VerifyResponse>) => {
+							outstanding--;
 							results[event.data.job] = event.data.result;
-							onEach();
-							send();
+							onEach(event.data.result, event.data.job);
+							send().catch(reject);
 						};
 						worker.onerror = (event) => {
 							event.preventDefault();
 							reject(new Error(`Checking files failed in worker ${w}.`));
 						};
-						send();
+						// Two files in hand per worker, so it never waits for the next to be read.
+						send().then(send).catch(reject);
 					})
 			)
 		);

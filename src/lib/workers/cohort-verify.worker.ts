@@ -5,23 +5,32 @@
  */
 import { verifyProgressFile } from '../db/cohort';
 
-export type VerifyRequest = { job: number; file: File; importedAt: string; known: string[] | null };
+export type VerifyRequest = {
+	job: number;
+	bytes: ArrayBuffer;
+	fileName: string;
+	importedAt: string;
+	known: string[] | null;
+};
 export type VerifyResponse = { job: number; result: Awaited<ReturnType<typeof verifyProgressFile>> };
 
 let known = new Set<string>();
 
 addEventListener('message', async (event: MessageEvent<VerifyRequest>) => {
-	const { job, file, importedAt } = event.data;
+	const { job, bytes, fileName, importedAt } = event.data;
 	if (event.data.known) known = new Set(event.data.known);
 	let result: VerifyResponse['result'];
 	try {
-		result = await verifyProgressFile(await file.arrayBuffer(), file.name, importedAt, known);
+		result = await verifyProgressFile(bytes, fileName, importedAt, known);
 	} catch {
 		result = {
 			ok: false,
-			fileName: file.name,
+			fileName,
 			problem: 'The file could not be read. Try choosing it again.'
 		};
 	}
-	postMessage({ job, result } satisfies VerifyResponse);
+	// The attempts' bytes are handed over, not copied: they are most of the file.
+	postMessage({ job, result } satisfies VerifyResponse, {
+		transfer: result.ok === true ? [result.file.attemptsJson.buffer] : []
+	});
 });
