@@ -304,8 +304,7 @@ export function findRealNhsNumber(value: unknown): string | null {
 	if (typeof value === 'string') {
 		for (const m of value.matchAll(TEN_DIGITS)) {
 			const n = m[1] + m[2] + m[3];
-			if (isValidNhsNumber(n) && !n.startsWith('999') && !insideDigest(value, m.index, m[0].length))
-				return n;
+			if (isValidNhsNumber(n) && !n.startsWith('999') && !insideDigest(value, m.index, m[0].length)) return n;
 		}
 		return null;
 	}

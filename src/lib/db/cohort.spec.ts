@@ -95,11 +95,7 @@ describe('verifyProgressFile', () => {
 
 	it('checks a file the same way whether or not an editor added a byte-order mark', async () => {
 		const plain = fromStoredCohortFile(await verified(texts.ada, 'ada.json'));
-		const withBom = await verifyProgressFile(
-			bytes(`\ufeff${texts.ada}`),
-			'ada-bom.json',
-			now.toISOString()
-		);
+		const withBom = await verifyProgressFile(bytes(`\ufeff${texts.ada}`), 'ada-bom.json', now.toISOString());
 		expect(withBom.ok).toBe(true);
 		expect(withBom.ok === true && fromStoredCohortFile(withBom.file).attempts).toEqual(plain.attempts);
 	});

@@ -122,8 +122,7 @@ export async function verifyProgressFile(
 
 export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFile[]> {
 	const rows = (await db.cohortFiles.orderBy('importedAt').toArray()) as unknown as (
-		| StoredCohortFile
-		| CohortFile
+		StoredCohortFile | CohortFile
 	)[];
 	return rows.map(fromStoredCohortFile);
 }

@@ -95,11 +95,15 @@ describe('progress file for a trainer', () => {
 		const profiles = canonicalJson(made.trainer.data.profiles);
 		// A second "profiles" key after the first: JSON keeps the last, so every check passes on parsed data.
 		const data = `{"attempts":${canonicalJson(made.trainer.data.attempts)},"profiles":[],"profiles":${profiles}}`;
-		const head = good.slice(0, good.indexOf('"data":') + 7).replace(made.trainer.sha256, await sha256Hex(data));
+		const head = good
+			.slice(0, good.indexOf('"data":') + 7)
+			.replace(made.trainer.sha256, await sha256Hex(data));
 		const forged = `${head}${data}}`;
 		const r = await verifyProgressFile(bytes(forged), 'forged.json', now.toISOString());
 		expect(r.ok).toBe(true);
-		expect(() => fromStoredCohortFile((r as { file: Parameters<typeof fromStoredCohortFile>[0] }).file)).toThrow();
+		expect(() =>
+			fromStoredCohortFile((r as { file: Parameters<typeof fromStoredCohortFile>[0] }).file)
+		).toThrow();
 	});
 
 	it('carries results and decisions only: no cases, snapshots, event logs or offered choices', () => {
