@@ -6,7 +6,9 @@ import {
 	BACKUP_FORMAT,
 	buildBackup,
 	databaseHash,
+	checkShape,
 	findRealNhsNumber,
+	LIMITS,
 	MAX_BACKUP_BYTES,
 	parseBackupText,
 	planImport,
@@ -193,6 +195,27 @@ describe('bad files are refused with a clear reason and change nothing', () => {
 		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	}, 60_000);
+});
+
+describe('checkShape', () => {
+	const nested = (levels: number): unknown => (levels === 0 ? 1 : [nested(levels - 1)]);
+	it.each([
+		['a flat row', { a: 1, b: 'x', c: null, d: true }, null],
+		['values at the deepest level allowed', nested(LIMITS.depth), null],
+		['a value one level deeper', nested(LIMITS.depth + 1), 'nested far more deeply'],
+		[
+			'an object nested too deep',
+			JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)),
+			'nested far more deeply'
+		],
+		['text of the longest length allowed', { a: ['x'.repeat(LIMITS.stringLength)] }, null],
+		['text one character longer', { a: ['x'.repeat(LIMITS.stringLength + 1)] }, 'far longer'],
+		['a long top-level string', 'x'.repeat(LIMITS.stringLength + 1), 'far longer']
+	])('%s', (_label, value, problem) => {
+		const found = checkShape(value, 0);
+		if (problem === null) expect(found).toBeNull();
+		else expect(found).toContain(problem);
+	});
 });
 
 describe('findRealNhsNumber', () => {

@@ -278,24 +278,34 @@ function profileProblem(p: unknown): string | null {
 
 /** Nesting and text-length limits: a sentence for the first breach, or null. */
 export function checkShape(value: unknown, depth: number): string | null {
-	if (depth > LIMITS.depth)
-		return 'This file is nested far more deeply than a Records Room progress file. Nothing has been changed.';
-	if (typeof value === 'string' && value.length > LIMITS.stringLength) {
-		return 'This file contains a piece of text far longer than Records Room ever writes. Nothing has been changed.';
-	}
+	if (depth > LIMITS.depth) return TOO_DEEP;
+	if (typeof value === 'string') return value.length > LIMITS.stringLength ? TOO_LONG : null;
+	if (typeof value !== 'object' || value === null) return null;
+	// Numbers, booleans and short strings are most of a file's values: they are checked here, not by a call each.
 	if (Array.isArray(value)) {
-		for (const v of value) {
-			const p = checkShape(v, depth + 1);
-			if (p) return p;
+		for (let i = 0; i < value.length; i++) {
+			const problem = checkValue(value[i], depth + 1);
+			if (problem) return problem;
 		}
-	} else if (isPlainObject(value)) {
-		for (const v of Object.values(value)) {
-			const p = checkShape(v, depth + 1);
-			if (p) return p;
+	} else {
+		for (const key in value) {
+			const problem = checkValue((value as Row)[key], depth + 1);
+			if (problem) return problem;
 		}
 	}
 	return null;
 }
+
+function checkValue(v: unknown, depth: number): string | null {
+	if (depth > LIMITS.depth) return TOO_DEEP;
+	if (typeof v === 'string') return v.length > LIMITS.stringLength ? TOO_LONG : null;
+	return typeof v === 'object' && v !== null ? checkShape(v, depth) : null;
+}
+
+const TOO_DEEP =
+	'This file is nested far more deeply than a Records Room progress file. Nothing has been changed.';
+const TOO_LONG =
+	'This file contains a piece of text far longer than Records Room ever writes. Nothing has been changed.';
 
 const TEN_DIGITS = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])/g;
 

@@ -23,6 +23,7 @@ const now = new Date('2026-11-25T12:00:00.000Z');
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
 let texts: { ada: string; ben: string };
+let trainerTexts: { ada: string };
 beforeAll(async () => {
 	const maker = new RecordsRoomDb('cohort-maker');
 	await maker.open();
@@ -37,6 +38,7 @@ beforeAll(async () => {
 		{ now }
 	);
 	texts = { ada: ada.text, ben: ben.text };
+	trainerTexts = { ada: ada.trainerText };
 	await maker.delete();
 });
 
@@ -100,6 +102,15 @@ describe('verifyProgressFile', () => {
 		expect(withBom.ok === true && fromStoredCohortFile(withBom.file).attempts).toEqual(plain.attempts);
 	});
 
+	it('knows a progress file for a trainer by its data, so the same progress exported again is a duplicate', async () => {
+		const first = await verifyProgressFile(bytes(trainerTexts.ada), 'ada.json', now.toISOString());
+		expect(first.ok).toBe(true);
+		const later = trainerTexts.ada.replace(now.toISOString(), '2026-11-26T09:00:00.000Z');
+		expect(later).not.toBe(trainerTexts.ada);
+		const again = await verifyProgressFile(bytes(later), 'ada-again.json', '', new Set([first.sha256!]));
+		expect(again).toEqual({ ok: 'duplicate', fileName: 'ada-again.json', sha256: first.sha256 });
+	});
+
 	it('recognises a file already imported before reading it', async () => {
 		const f = await verified(texts.ada, 'ada.json');
 		const again = await verifyProgressFile(bytes(texts.ada), 'copy.json', '', new Set([f.sha256]));
@@ -136,7 +147,7 @@ describe('cohort files repository', () => {
 		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'ben.json']);
 		expect(files[0]).toEqual(fromStoredCohortFile(ada));
 		expect(files[1].attempts).toEqual(ben.attempts);
-		expect(files[0]).not.toHaveProperty('attemptsJson');
+		expect(files[0]).not.toHaveProperty('dataJson');
 	});
 
 	it('removes one file, or all of them', async () => {

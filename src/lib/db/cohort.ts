@@ -15,33 +15,36 @@ import { parseTrainerFileText } from './trainer-file';
 export type CohortFileRow = CohortFile;
 
 /**
- * A file as it is stored and as it leaves the worker that checked it: its attempts as UTF-8 JSON bytes. Ten
- * thousand attempts as objects cost seconds to copy out of a worker and again into IndexedDB, and as text they
- * are stored as UTF-16; bytes move out of the worker without a copy and are stored as they are, and are parsed
- * once, where the dashboard needs them. Rows stored before this kept `attempts` as an array, and are still read.
+ * A file as it is stored and as it leaves the worker that checked it: its attempts as UTF-8 JSON, an object with
+ * an `attempts` list. Ten thousand attempts as objects cost seconds to copy out of a worker and again into
+ * IndexedDB, and as text they are stored as UTF-16; bytes move out of the worker without a copy and are stored as
+ * they are, and are parsed once, where the dashboard needs them. For a trainer file they are the checked `data`
+ * exactly as written (its profiles too, which are not read from here). Rows stored before this kept `attempts` as
+ * an array, and are still read.
  */
-export type StoredCohortFile = Omit<CohortFile, 'attempts'> & { attemptsJson: Uint8Array<ArrayBuffer> };
+export type StoredCohortFile = Omit<CohortFile, 'attempts'> & { dataJson: Uint8Array<ArrayBuffer> };
 
-/** `attemptsJson` is the attempts' bytes when the caller already has them exactly (see `parseTrainerFileText`). */
+/** `dataJson` is the file's own bytes of its data when the caller has them (see `parseTrainerFileText`). */
 export function toStoredCohortFile(
 	{ attempts, ...rest }: CohortFile,
-	attemptsJson?: Uint8Array<ArrayBuffer>
+	dataJson?: Uint8Array<ArrayBuffer>
 ): StoredCohortFile {
 	return {
 		...rest,
 		// A copy with a buffer of its own, so the worker can hand it over without the rest of the file.
-		attemptsJson: attemptsJson ? attemptsJson.slice() : new TextEncoder().encode(JSON.stringify(attempts))
+		dataJson: dataJson ? dataJson.slice() : new TextEncoder().encode(JSON.stringify({ attempts }))
 	};
 }
 
 /**
- * The file as the dashboard reads it, from a stored row of either shape. Throws when the attempts' bytes are not
- * a JSON array (the importer refuses such a file before storing it).
+ * The file as the dashboard reads it, from a stored row of either shape. Throws when the bytes do not hold a
+ * list of attempts (never for a row the importer stored).
  */
 export function fromStoredCohortFile(row: StoredCohortFile | CohortFile): CohortFile {
-	if (!('attemptsJson' in row)) return row;
-	const { attemptsJson, ...rest } = row;
-	const attempts: unknown = JSON.parse(new TextDecoder().decode(attemptsJson));
+	if (!('dataJson' in row)) return row;
+	const { dataJson, ...rest } = row;
+	const data: unknown = JSON.parse(new TextDecoder().decode(dataJson));
+	const attempts = (data as { attempts?: unknown } | null)?.attempts;
 	if (!Array.isArray(attempts)) throw new SyntaxError('The attempts are not a list.');
 	return { ...rest, attempts: attempts as CohortFile['attempts'] };
 }
@@ -57,7 +60,8 @@ export { sha256OfBytes };
 
 /**
  * Checks one file's bytes and keeps what the dashboard needs. Never throws: a problem is a sentence for the
- * trainer. `known` holds hashes already stored, so a file imported before is recognised before it is parsed.
+ * trainer. `known` holds the keys already stored (a trainer file's data checksum, a backup's SHA-256), so a file
+ * imported before is recognised once it is proved unchanged, and nothing of it is kept twice.
  */
 export async function verifyProgressFile(
 	bytes: ArrayBuffer,
@@ -71,18 +75,20 @@ export async function verifyProgressFile(
 			fileName,
 			problem: 'It is larger than any progress file Records Room writes, so it is not one.'
 		};
-	const sha256 = await sha256OfBytes(bytes);
-	if (known?.has(sha256)) return { ok: 'duplicate', fileName, sha256 };
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return { ok: false, fileName, sha256, problem: 'It is not a text file, so it is not a progress file.' };
+		return { ok: false, fileName, problem: 'It is not a text file, so it is not a progress file.' };
 	}
-	if (text.length === 0) return { ok: false, fileName, sha256, problem: 'The file is empty.' };
+	if (text.length === 0) return { ok: false, fileName, problem: 'The file is empty.' };
 	const summary = await parseTrainerFileText(text, new Uint8Array(bytes));
-	if (summary.ok === false) return { ok: false, fileName, sha256, problem: summary.problem };
+	if (summary.ok === false) return { ok: false, fileName, problem: summary.problem };
 	if (summary.ok === true) {
+		// A trainer file is known by the checksum of its data, just proved right: hashing the whole file again
+		// would cost as much, and the same progress exported twice is then one file.
+		const sha256 = summary.file.sha256;
+		if (known?.has(sha256)) return { ok: 'duplicate', fileName, sha256 };
 		const { data, exportedAt, appVersion } = summary.file;
 		return {
 			ok: true,
@@ -98,10 +104,13 @@ export async function verifyProgressFile(
 					attempts: data.attempts,
 					skippedAttempts: 0
 				},
-				summary.attemptsBytes
+				summary.dataBytes
 			)
 		};
 	}
+	// A full backup is known by the hash of its bytes.
+	const sha256 = await sha256OfBytes(bytes);
+	if (known?.has(sha256)) return { ok: 'duplicate', fileName, sha256 };
 	const parsed = await parseBackupText(text);
 	if (!parsed.ok) return { ok: false, fileName, sha256, problem: parsed.problem };
 	try {

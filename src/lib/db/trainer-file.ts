@@ -142,28 +142,6 @@ function sameOffsets(text: string, start: number, bytes: Uint8Array): boolean {
 /** Every field of an attempt the dashboard keeps (`readCohortAttempt` requires each of them). */
 const ATTEMPT_FIELDS = 16;
 
-/**
- * The attempts' own bytes (UTF-8 JSON), when they are exactly what the dashboard keeps, so the importer can store
- * them as they are instead of writing the same JSON again. Bytes that are not exactly the attempts array (after a
- * repeated key, say) do not parse on their own, and the importer refuses the file then.
- */
-function attemptsBytes(
-	text: string,
-	start: number,
-	bytes: Uint8Array<ArrayBuffer>,
-	data: Record<string, unknown>
-): Uint8Array<ArrayBuffer> | undefined {
-	const keys = Object.keys(data);
-	if (keys.length !== 2 || keys[0] !== 'attempts' || keys[1] !== 'profiles') return undefined;
-	const prefix = '{"attempts":';
-	const suffix = `,"profiles":${canonicalJson(data.profiles)}}`;
-	if (!text.startsWith(prefix, start) || !text.endsWith(`${suffix}}`)) return undefined;
-	const attempts = data.attempts as Record<string, unknown>[];
-	if (attempts.some((a) => Object.keys(a).length !== ATTEMPT_FIELDS)) return undefined;
-	// `data` ends one byte before the file does (the closing brace), and the suffix ends it.
-	return bytes.subarray(start + prefix.length, bytes.length - 1 - new TextEncoder().encode(suffix).length);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Every failure is a sentence for the trainer, never a throw.
 
@@ -171,8 +149,11 @@ export type TrainerFileResult =
 	| {
 			ok: true;
 			file: TrainerFile;
-			/** `file.data.attempts` as the file wrote them (UTF-8 JSON), when those bytes can be stored as they are. */
-			attemptsBytes?: Uint8Array<ArrayBuffer>;
+			/**
+			 * The bytes of `data` as the file wrote them (UTF-8 JSON), when parsing them gives exactly the attempts
+			 * read here, so the importer can store them as they are rather than write the same JSON again.
+			 */
+			dataBytes?: Uint8Array<ArrayBuffer>;
 	  }
 	| { ok: false; problem: string }
 	/** The text is JSON of another kind (a full backup, perhaps): the caller decides what to do with it. */
@@ -278,9 +259,15 @@ async function parseUnsafe(text: string, bytes?: Uint8Array<ArrayBuffer>): Promi
 			sha256: json.sha256 as string,
 			data: { profiles, attempts }
 		},
-		attemptsBytes:
-			asWritten && bytes && sameOffsets(text, start, bytes)
-				? attemptsBytes(text, start, bytes, data)
+		// JSON.parse of these bytes resolves any repeated key exactly as it did above, and attempts with no field
+		// beyond those kept parse to the attempts kept.
+		dataBytes:
+			asWritten &&
+			start !== null &&
+			bytes &&
+			sameOffsets(text, start, bytes) &&
+			data.attempts.every((a) => Object.keys(a as object).length === ATTEMPT_FIELDS)
+				? bytes.subarray(start, bytes.length - 1)
 				: undefined
 	};
 }

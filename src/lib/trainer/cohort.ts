@@ -48,7 +48,10 @@ export interface CohortTrainee {
 
 /** What is kept of one imported progress file (the `cohortFiles` row). */
 export interface CohortFile {
-	/** SHA-256 of the file's bytes: the same file imported twice is one row. */
+	/**
+	 * The file's key, so the same file imported twice is one row: a trainer file's data checksum (so the same
+	 * progress exported twice is one file too), or the SHA-256 of a full backup's bytes.
+	 */
 	sha256: string;
 	fileName: string;
 	importedAt: string;

@@ -31,6 +31,6 @@ addEventListener('message', async (event: MessageEvent<VerifyRequest>) => {
 	}
 	// The attempts' bytes are handed over, not copied: they are most of the file.
 	postMessage({ job, result } satisfies VerifyResponse, {
-		transfer: result.ok === true ? [result.file.attemptsJson.buffer] : []
+		transfer: result.ok === true ? [result.file.dataJson.buffer] : []
 	});
 });
