@@ -624,17 +624,17 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 			tracerCard: null
 		});
 	}
+	// Closed volumes go to secondary storage oldest first, so an off-site volume never has an older one on the shelf.
 	for (const v of volumes.slice(0, -1)) {
-		if (v.closed && daysOf(v.closed) < todayDays - 730 && rng.chance(0.6)) {
-			const at = isoDate(daysOf(v.closed) + rng.int(400, 700));
-			v.movements.push({
-				at: `${at}T10:00`,
-				from: library,
-				to: offSiteLocation(org),
-				by: rng.pick(org.staff).name
-			});
-			v.tracked = v.actual = offSiteLocation(org);
-		}
+		if (!v.closed || daysOf(v.closed) >= todayDays - 730 || !rng.chance(0.6)) break;
+		const at = isoDate(daysOf(v.closed) + rng.int(400, 700));
+		v.movements.push({
+			at: `${at}T10:00`,
+			from: library,
+			to: offSiteLocation(org),
+			by: rng.pick(org.staff).name
+		});
+		v.tracked = v.actual = offSiteLocation(org);
 	}
 	// The current volume follows the recent episodes: to clinic or ward, on to a secretary, back to the library.
 	const current = volumes[volumes.length - 1];

@@ -79,6 +79,11 @@ describe('long histories fill several volumes', () => {
 			expect(v.tracerCard).toBeNull();
 			expect(v.tracked).toEqual(v.actual);
 		}
+		// Secondary storage takes the oldest first: no volume is off site while an older one is on the shelf.
+		for (const r of rs) {
+			const offSite = r.volumes.map((v) => v.tracked.kind === 'off-site store');
+			expect(offSite.slice(0, -1).join()).toBe([...offSite.slice(0, -1)].sort().reverse().join());
+		}
 		for (const r of rs) {
 			expect(validateRecord(trust, r)).toEqual([]);
 			expectVolumesWellFormed(r);
