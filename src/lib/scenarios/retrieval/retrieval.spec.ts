@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patientSummary } from '../../generator/index';
+import { patientRecord, patientSummary } from '../../generator/index';
 import { getBuiltInDefinition, getKind } from '../registry';
 import { playThrough } from '../testing/play';
 import { clinicPreparation, shelfWalkOrder, type ClinicPrepCase } from './clinic-preparation';
@@ -184,6 +184,34 @@ describe('missing notes', { timeout: 60_000 }, () => {
 		const t = missingNotes.judge(c, `case-${lost.n}-temporary`, { choice: 'temporary-no-authority' });
 		expect(t.outcome).toBe('major');
 		expect(t.explanation).toMatch(/handbook 2\.7/);
+	});
+});
+
+describe('missing notes with several volumes (handbook 2.6)', { timeout: 60_000 }, () => {
+	it('always asks for the current volume, and says which of how many when there are older ones', () => {
+		let several = 0;
+		for (let seed = 1; seed <= 40; seed++) {
+			const m = missingNotes.setup(def('missing-notes-assessment') as never, seed, TODAY) as MissingCase;
+			const trust = trustOf(m.trust);
+			for (const item of m.items) {
+				const r = patientRecord(trust, item.patient.index);
+				const current = r.volumes.at(-1)!;
+				expect(current.status).toBe('current');
+				expect([item.volume, item.of]).toEqual([current.number, r.volumes.length]);
+				const facts = missingNotes.view(m, `case-${item.n}-first`).data.facts[0];
+				if (r.volumes.length > 1) {
+					several++;
+					expect(facts).toContain(`the current volume (volume ${current.number} of ${current.of})`);
+				} else expect(facts).toContain(`needs volume 1 of ${item.patient.name}`);
+			}
+		}
+		expect(several).toBeGreaterThan(0);
+	});
+
+	it('still reads a case saved before volumes were counted', () => {
+		const m = missingNotes.setup(def('missing-notes-gentle') as never, 3, TODAY) as MissingCase;
+		const old = { ...m, items: m.items.map(({ of: _of, ...rest }) => rest) };
+		expect(missingNotes.view(old, 'case-1-first').data.facts[0]).toMatch(/needs volume \d+ of /);
 	});
 });
 
