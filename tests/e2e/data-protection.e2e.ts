@@ -63,6 +63,19 @@ async function answer(page: Page, step: DpStep) {
 		await expect(rows).toHaveCount(rec.volumes.length);
 		for (const v of rec.volumes)
 			await expect(rows.nth(v.number - 1).getByTestId('pas-volume-location')).toContainText(v.tracked.label);
+		if (rec.volumes.length > 1) {
+			// Gathering: the oldest volume is tracked to the access team; only that volume moves (handbook 2.5, 2.6).
+			await page.getByRole('button', { name: 'Track volume 1 out' }).click();
+			await page.locator('#pas-track-to').selectOption('person');
+			await page.locator('#pas-track-person').fill('Subject access team');
+			await page.locator('#pas-track-reason').fill('Subject access request');
+			await page.getByRole('button', { name: 'Save movement' }).click();
+			await expect(page.locator('#pas-track-saved')).toContainText('Volume 1 tracked to Subject access team');
+			await expect(rows.first().getByTestId('pas-volume-location')).toContainText('Subject access team');
+			await expect(rows.last().getByTestId('pas-volume-location')).toContainText(
+				rec.volumes.at(-1)!.tracked.label
+			);
+		}
 	}
 	const a = perfectAnswer(step);
 	if (a.choice) {
