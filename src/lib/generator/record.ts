@@ -893,7 +893,8 @@ function addLongHistory(
 		}
 	}
 	episodes.splice(0, episodes.length, ...all);
-	for (const d of docs) if (d.episodeId !== null && renamed.has(d.episodeId)) d.episodeId = renamed.get(d.episodeId)!;
+	for (const d of docs)
+		if (d.episodeId !== null && renamed.has(d.episodeId)) d.episodeId = renamed.get(d.episodeId)!;
 }
 
 type AddDoc = (

@@ -78,7 +78,8 @@ export function checkSettings(settings: TrustSettings): string[] {
 	}
 	if (
 		settings.longHistories !== undefined &&
-		(typeof settings.longHistories !== 'number' || !(settings.longHistories >= 0 && settings.longHistories <= 1))
+		(typeof settings.longHistories !== 'number' ||
+			!(settings.longHistories >= 0 && settings.longHistories <= 1))
 	)
 		problems.push(
 			`The share of patients with long histories must be between 0 and 1 (got ${settings.longHistories}).`

@@ -148,16 +148,15 @@ export function validateRecord(trust: Trust, r: PatientRecord): string[] {
  * filed in exactly one existing volume, within its dates, no volume holding more than DOCUMENTS_PER_VOLUME (LOCAL).
  * Empty when all hold.
  */
-export function volumeProblems(
-	r: Pick<PatientRecord, 'volumes' | 'documents'>,
-	lastDay: string
-): string[] {
+export function volumeProblems(r: Pick<PatientRecord, 'volumes' | 'documents'>, lastDay: string): string[] {
 	const p: string[] = [];
 	const n = r.volumes.length;
 	if (n === 0) return ['has no casenote volume (handbook 2.1).'];
 	r.volumes.forEach((v, k) => {
 		if (v.number !== k + 1 || v.of !== n)
-			p.push(`volume ${v.number} of ${v.of} is out of sequence: volumes are numbered 1 to ${n} (handbook 2.6).`);
+			p.push(
+				`volume ${v.number} of ${v.of} is out of sequence: volumes are numbered 1 to ${n} (handbook 2.6).`
+			);
 		const end = v.closed ?? lastDay;
 		if (v.opened > end) p.push(`volume ${v.number} closes before it opens.`);
 		if (v.status === 'current' && v.closed !== null) p.push(`current volume ${v.number} has a closing date.`);

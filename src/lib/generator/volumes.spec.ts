@@ -99,7 +99,9 @@ describe('long histories fill several volumes', () => {
 				expect(v.movements.every((m) => m.to.kind === 'off-site store')).toBe(true);
 		}
 		expect(
-			several.some((r) => r.volumes.at(-1)!.movements.some((m) => m.to.kind === 'clinic' || m.to.kind === 'ward'))
+			several.some((r) =>
+				r.volumes.at(-1)!.movements.some((m) => m.to.kind === 'clinic' || m.to.kind === 'ward')
+			)
 		).toBe(true);
 	});
 
@@ -155,7 +157,11 @@ describe('volumeProblems finds broken volumes (handbook 2.6)', () => {
 		['a wrong "of"', (r) => (r.volumes[0].of = 9), /out of sequence/],
 		['overlapping dates', (r) => (r.volumes[0].closed = r.volumes[1].closed), /overlap/],
 		['a document in a volume that does not exist', (r) => (r.documents[0].volume = 7), /does not exist/],
-		['a document outside its volume’s dates', (r) => (r.documents[0].date = '1900-01-01'), /outside the dates/],
+		[
+			'a document outside its volume’s dates',
+			(r) => (r.documents[0].date = '1900-01-01'),
+			/outside the dates/
+		],
 		['a document filed twice', (r) => r.documents.push({ ...r.documents[0] }), /in the folder twice/],
 		[
 			'an over-full volume',

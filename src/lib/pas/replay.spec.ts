@@ -79,7 +79,12 @@ describe('replaying a trust’s edits', () => {
 	});
 
 	it('tracks each volume of a multi-volume record on its own (handbook 2.5, 2.6)', () => {
-		const long = createTrust({ seed: 'replay-volumes', patients: 200, today: '2026-11-25', longHistories: 1 });
+		const long = createTrust({
+			seed: 'replay-volumes',
+			patients: 200,
+			today: '2026-11-25',
+			longHistories: 1
+		});
 		const index = Array.from({ length: 200 }, (_, i) => i).find(
 			(i) => patientRecord(long, i).volumes.length >= 3
 		)!;
