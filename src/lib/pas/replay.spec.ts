@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrust, patientRecord } from '$lib/generator';
 import type { TrackedLocation } from '$lib/generator/types';
 import { applyEditsToRecord, replayEdits, type TrustEdit } from './replay';
-import { currentLocation, libraryLocation, trackMovement } from './tracking';
+import { currentLocation, lastLedgerMove, libraryLocation, trackMovement } from './tracking';
 
 const trust = createTrust({ seed: 'replay', patients: 200, today: '2026-11-25' });
 const ward: TrackedLocation = { kind: 'ward', code: 'W1', label: 'Ward 1' };
@@ -106,6 +106,12 @@ describe('replaying a trust’s edits', () => {
 		for (const v of edited.volumes.slice(2)) expect(v).toEqual(record.volumes[v.number - 1]);
 		for (const v of record.volumes)
 			expect(currentLocation(hn, v, state.ledger)).toEqual(edited.volumes[v.number - 1].tracked);
+		// What a retrieval step reads: the last move of the current volume, not of an older one.
+		const current = record.volumes.at(-1)!.number;
+		expect(lastLedgerMove(state.ledger, hn)).toEqual(libraryLocation(long.organisation, oldest));
+		expect(lastLedgerMove(state.ledger, hn, 2)).toEqual(clinic);
+		expect(lastLedgerMove(state.ledger, hn, current)).toBeNull();
+		expect(lastLedgerMove(state.ledger, 'someone-else')).toBeNull();
 	});
 
 	it('is deterministic: the same record and edits give the same result, and tracked = the last move', () => {

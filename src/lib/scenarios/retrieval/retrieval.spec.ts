@@ -68,6 +68,14 @@ describe('clinic preparation', { timeout: 60_000 }, () => {
 		).toMatch(/2\.6|2\.5/);
 	});
 
+	it('tells the screen which volume is the current one, so only its tracking counts (handbook 2.6)', () => {
+		for (const s of c.slots) {
+			const r = patientRecord(trust, s.listed.index);
+			expect(clinicPreparation.view(c, `get-${s.slot}`).data.volume).toBe(r.volumes.at(-1)!.number);
+			expect(clinicPreparation.view(c, `find-${s.slot}`).data.volume).toBeNull();
+		}
+	});
+
 	it('starts with the pull list of library folders, judged in terminal digit order (handbook 2.3)', () => {
 		const onShelf = c.slots.filter((x) => x.volume.tracked.kind === 'library');
 		expect(clinicPreparation.firstStep(c)).toBe('pull-order');
@@ -150,6 +158,13 @@ describe('urgent request', { timeout: 60_000 }, () => {
 	it('includes a call whose notes are out of the library and hides the number when the caller does not give it', () => {
 		expect(c.calls.some((x) => x.tracked.kind !== 'library')).toBe(true);
 		expect(urgentRequest.view(c, 'find-1').data.call.hospitalNumber).toBeNull();
+		// At the send stage the screen judges the tracking of the current volume only (handbook 2.6).
+		const trust = trustOf(c.trust);
+		c.calls.forEach((call, k) =>
+			expect(urgentRequest.view(c, `send-${k + 1}`).data.volume).toBe(
+				patientRecord(trust, call.patient.index).volumes.at(-1)!.number
+			)
+		);
 	});
 	it('a temporary folder for notes that are only elsewhere is wrong (handbook 2.7)', () => {
 		const j = urgentRequest.judge(c, 'send-1', { action: 'temporary-folder', trackedTo: 'ed' });
