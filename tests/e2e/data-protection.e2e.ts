@@ -12,7 +12,7 @@ import {
 	type PasCheck
 } from '../../src/lib/scenarios/data-protection/common';
 import { dpTrust } from '../../src/lib/scenarios/data-protection/pas-people';
-import { patientSummary } from '../../src/lib/generator/index';
+import { patientRecord, patientSummary } from '../../src/lib/generator/index';
 import type { AnyScenarioKind } from '../../src/lib/scenarios/kind';
 import type { ScenarioDefinition } from '../../src/lib/scenarios/definition';
 import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
@@ -55,7 +55,28 @@ async function openOnPas(page: Page, check: PasCheck, index: number, reasonLabel
 
 /** Answers a step as a careful learner would, with the mouse; a look-up for work is done on the PAS. */
 async function answer(page: Page, step: DpStep) {
-	if (step.pas?.mode === 'find') await openOnPas(page, step.pas, step.pas.target!);
+	if (step.pas?.mode === 'find') {
+		await openOnPas(page, step.pas, step.pas.target!);
+		// Every volume of the record is on the PAS, each with its dates and where it is tracked (handbook 2.6).
+		const rec = patientRecord(dpTrust(step.pas.trust), step.pas.target!);
+		const rows = page.getByTestId('pas-volume-row');
+		await expect(rows).toHaveCount(rec.volumes.length);
+		for (const v of rec.volumes)
+			await expect(rows.nth(v.number - 1).getByTestId('pas-volume-location')).toContainText(v.tracked.label);
+		if (rec.volumes.length > 1) {
+			// Gathering: the oldest volume is tracked to the access team; only that volume moves (handbook 2.5, 2.6).
+			await page.getByRole('button', { name: 'Track volume 1 out' }).click();
+			await page.locator('#pas-track-to').selectOption('person');
+			await page.locator('#pas-track-person').fill('Subject access team');
+			await page.locator('#pas-track-reason').fill('Subject access request');
+			await page.getByRole('button', { name: 'Save movement' }).click();
+			await expect(page.locator('#pas-track-saved')).toContainText('Volume 1 tracked to Subject access team');
+			await expect(rows.first().getByTestId('pas-volume-location')).toContainText('Subject access team');
+			await expect(rows.last().getByTestId('pas-volume-location')).toContainText(
+				rec.volumes.at(-1)!.tracked.label
+			);
+		}
+	}
 	const a = perfectAnswer(step);
 	if (a.choice) {
 		const label = step.choices.find((ch) => ch.id === a.choice)!.label;

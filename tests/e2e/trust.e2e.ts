@@ -137,7 +137,7 @@ test.describe('a profile keeps its practice trust', () => {
 			.click();
 		await expect(page.getByTestId('record-medications')).toContainText('Medications');
 
-		// Pretend the stored trust was made by an older generator.
+		// Pretend the stored trust was made by the previous generator (1.1.0: one casenote volume per patient).
 		await page.evaluate(
 			() =>
 				new Promise<void>((done, fail) => {
@@ -148,7 +148,7 @@ test.describe('a profile keeps its practice trust', () => {
 						cursor.onsuccess = () => {
 							const c = cursor.result;
 							if (!c) return;
-							c.update({ ...c.value, generatorVersion: '0.0.1' });
+							c.update({ ...c.value, generatorVersion: '1.1.0' });
 							c.continue();
 						};
 						tx.oncomplete = () => {
@@ -159,9 +159,13 @@ test.describe('a profile keeps its practice trust', () => {
 					};
 				})
 		);
-		await page.reload();
+		// The PAS asks the same question before it builds anything from the old trust.
+		await gotoReady(page, '/pas/');
+		await expect(page.getByTestId('trust-version-choice')).toContainText('version 1.1.0');
+		await expect(page.getByTestId('pas-status')).toHaveCount(0);
+		await gotoReady(page, '/trust/');
 		const choice = page.getByTestId('trust-version-choice');
-		await expect(choice).toContainText('version 0.0.1');
+		await expect(choice).toContainText('version 1.1.0');
 		await expect(choice.getByRole('heading')).toBeFocused();
 		await expect(page.getByTestId('trust-status')).toHaveText('');
 		await expectNoAxeViolations(page, 'generator version choice');

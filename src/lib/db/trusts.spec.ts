@@ -18,6 +18,7 @@ import {
 } from './trusts';
 import { replayEdits, type TrustEdit } from '$lib/pas/replay';
 import type { TrackedLocation } from '$lib/generator/types';
+import { GENERATOR_VERSION } from '$lib/generator/version';
 
 let db: RecordsRoomDb;
 let n = 0;
@@ -156,6 +157,17 @@ describe('generator version of a stored trust', () => {
 		expect(kept.generatorVersion).toBe('0.9.0');
 		expect(checkTrustVersion(kept, '1.0.0')).toEqual({ ok: true });
 		expect(checkTrustVersion(kept, '1.1.0').ok).toBe(false);
+	});
+
+	it('a trust made by generator 1.1.0 (one volume each) asks again under this generator (long histories)', async () => {
+		expect(GENERATOR_VERSION).toBe('1.2.0');
+		const t = await createStoredTrust(db, 'p2', SETTINGS, '1.1.0', clock);
+		const check = checkTrustVersion(t, GENERATOR_VERSION);
+		if (check.ok) throw new Error('expected a mismatch');
+		expect([check.storedVersion, check.currentVersion]).toEqual(['1.1.0', '1.2.0']);
+		// Kept under 1.1.0 once, but that choice was for 1.1.0: 1.2.0 asks again.
+		await acceptTrustVersion(db, t.id, '1.1.0');
+		expect(checkTrustVersion((await activeStoredTrust(db, 'p2'))!, GENERATOR_VERSION).ok).toBe(false);
 	});
 });
 

@@ -29,6 +29,14 @@ describe('generate CLI', () => {
 		expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
 	});
 
+	it('passes --long-histories to the generator (several volumes for older patients)', () => {
+		const f = join(dir, 'long.json');
+		expect(run(['--seed', '5', '--patients', '60', '--out', f, '--long-histories', '1']).code).toBe(0);
+		const json = JSON.parse(readFileSync(f, 'utf8'));
+		expect(json.settings.longHistories).toBe(1);
+		expect(json.patients.some((p: { volumes: unknown[] }) => p.volumes.length > 1)).toBe(true);
+	});
+
 	it('writes a FHIR bundle with --format fhir', () => {
 		const f = join(dir, 'f.json');
 		expect(run(['--seed', '1', '--patients', '5', '--out', f, '--format', 'fhir']).code).toBe(0);
@@ -51,6 +59,14 @@ describe('generate CLI', () => {
 			/folder for --out does not exist/
 		],
 		[['--seed', '--patients', '10', '--out', 'x.json'], /--seed needs a value/],
+		[
+			['--seed', '1', '--patients', '10', '--out', 'x.json', '--long-histories', 'many'],
+			/--long-histories must be a number from 0 to 1/
+		],
+		[
+			['--seed', '1', '--patients', '10', '--out', 'x.json', '--long-histories', '2'],
+			/long histories must be between 0 and 1/
+		],
 		[['--seed', '1', '--patients', '10', '--out', 'x.json', '--colour', 'red'], /Unknown argument "--colour"/]
 	])('refuses %j with a clear message and exit code 2', (args, message) => {
 		const r = run(args);

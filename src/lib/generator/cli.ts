@@ -12,7 +12,7 @@ import { patientRecord } from './record';
 import { checkSettings, createTrust, GENERATOR_VERSION } from './trust';
 import type { TrustSettings } from './types';
 
-export const USAGE = `Usage: npm run generate -- --seed <number or word> --patients <1-800000> --out <file> [--format json|fhir] [--today YYYY-MM-DD] [--prefix K]
+export const USAGE = `Usage: npm run generate -- --seed <number or word> --patients <1-800000> --out <file> [--format json|fhir] [--today YYYY-MM-DD] [--prefix K] [--long-histories 0.1]
 Writes a synthetic trust (training data only, never real patients).`;
 
 export interface CliOptions {
@@ -23,7 +23,15 @@ export interface CliOptions {
 
 /** Parses arguments; returns the options or a list of problems (plain sentences). */
 export function parseArgs(argv: string[], todayFromClock: string): CliOptions | { problems: string[] } {
-	const known = new Set(['--seed', '--patients', '--out', '--format', '--today', '--prefix']);
+	const known = new Set([
+		'--seed',
+		'--patients',
+		'--out',
+		'--format',
+		'--today',
+		'--prefix',
+		'--long-histories'
+	]);
 	const values = new Map<string, string>();
 	const problems: string[] = [];
 	for (let k = 0; k < argv.length; k++) {
@@ -53,6 +61,10 @@ export function parseArgs(argv: string[], todayFromClock: string): CliOptions | 
 	const patients = /^\d+$/.test(patientsText) ? Number(patientsText) : NaN;
 	if (values.has('--patients') && Number.isNaN(patients))
 		problems.push(`--patients must be a whole number (got "${patientsText}").`);
+	const longText = values.get('--long-histories');
+	const longHistories = longText !== undefined && /^\d*\.?\d+$/.test(longText) ? Number(longText) : NaN;
+	if (longText !== undefined && Number.isNaN(longHistories))
+		problems.push(`--long-histories must be a number from 0 to 1 (got "${longText}").`);
 	const out = values.get('--out');
 	if (out) {
 		const dir = dirname(resolve(out));
@@ -65,7 +77,8 @@ export function parseArgs(argv: string[], todayFromClock: string): CliOptions | 
 		seed: values.get('--seed') ?? '',
 		patients,
 		today: values.get('--today') ?? todayFromClock,
-		...(values.has('--prefix') ? { hospitalNumberPrefix: values.get('--prefix') } : {})
+		...(values.has('--prefix') ? { hospitalNumberPrefix: values.get('--prefix') } : {}),
+		...(longText !== undefined && !Number.isNaN(longHistories) ? { longHistories } : {})
 	};
 	if (values.has('--seed') && values.has('--patients') && !Number.isNaN(patients))
 		problems.push(...checkSettings(settings));

@@ -60,3 +60,30 @@ describe('FHIR R4 bundle', () => {
 		}
 	});
 });
+
+describe('FHIR R4 bundle with multi-volume casenotes (generator 1.2.0)', () => {
+	const long = createTrust({ seed: 'fhir-volumes', patients: 60, today: '2026-11-25', longHistories: 1 });
+	const records = Array.from({ length: 60 }, (_, i) => patientRecord(long, i));
+	const several = records.filter((r) => r.volumes.length > 1);
+	const b = toFhirBundle(long, several) as { entry: Entry[] };
+
+	it('still validates, with every document reference naming its volume and linking to a real encounter', () => {
+		expect(several.length).toBeGreaterThanOrEqual(5);
+		const result = new Fhir().validate(b);
+		expect(result.messages.filter((m) => m.severity === 'error')).toEqual([]);
+		expect(result.valid).toBe(true);
+		const urls = new Set(b.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`));
+		const docs = b.entry.filter((e) => e.resource.resourceType === 'DocumentReference');
+		expect(docs).toHaveLength(several.reduce((n, r) => n + r.documents.length, 0));
+		const volumes = new Set<string>();
+		for (const d of docs) {
+			const category = d.resource.category as { text: string }[];
+			const volume = category.find((c) => c.text.startsWith('Casenote volume'))!.text;
+			expect(volume).toMatch(/^Casenote volume [1-4] of [2-4]$/);
+			volumes.add(volume);
+			const context = d.resource.context as { encounter: { reference: string }[] } | undefined;
+			for (const e of context?.encounter ?? []) expect(urls.has(e.reference)).toBe(true);
+		}
+		expect(volumes.has('Casenote volume 2 of 2') || volumes.has('Casenote volume 3 of 3')).toBe(true);
+	});
+});

@@ -182,6 +182,7 @@ export function patientResources(trust: Trust, r: PatientRecord): Json[] {
 			})
 		);
 	}
+	const volumes = r.volumes.length;
 	for (const d of r.documents) {
 		out.push(
 			entry({
@@ -189,7 +190,11 @@ export function patientResources(trust: Trust, r: PatientRecord): Json[] {
 				id: safeId(`doc-${d.id}`),
 				status: 'current',
 				type: { text: d.kind },
-				category: [{ text: `Casenote section: ${d.section}` }],
+				// Which paper volume holds it: a request for "all parts of the record" needs every one (handbook 2.6).
+				category: [
+					{ text: `Casenote section: ${d.section}` },
+					{ text: `Casenote volume ${d.volume} of ${volumes}` }
+				],
 				// The folder owner is the subject: a misfiled sheet sits in this patient's notes (that is the defect).
 				subject: ref,
 				date: `${d.date}T12:00:00Z`,

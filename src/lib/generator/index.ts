@@ -7,7 +7,7 @@ export {
 	patientSummaries,
 	patientSummary
 } from './trust';
-export { patientRecord, patientOtherNames, DOCUMENTS_PER_VOLUME } from './record';
+export { patientRecord, patientOtherNames, DOCUMENTS_PER_VOLUME, DEFAULT_LONG_HISTORY_SHARE } from './record';
 export { DEFAULT_DEFECT_RATES } from './defects';
 export { MAX_PATIENTS, terminalDigitLabel } from './identifiers';
 export { displayDate } from './dates';

@@ -45,7 +45,9 @@ export const STREAM = {
 	detail: 2,
 	defect: 3,
 	organisation: 4,
-	permutation: 5
+	permutation: 5,
+	/** Long casenote histories (generator 1.2.0): only the patients who have one draw more than once from it. */
+	history: 6
 } as const;
 
 /**

@@ -58,6 +58,18 @@ import type {
 /** Documents per volume before a new one is opened (LOCAL, handbook 2.6: stands in for the ~3 cm rule). */
 export const DOCUMENTS_PER_VOLUME = 24;
 
+/**
+ * Default share of patients aged 50 or over whose long history (decades of follow-up for a long-term condition,
+ * repeated admissions) fills two to four volumes (handbook 2.1: one folder, possibly several volumes; 2.6).
+ */
+export const DEFAULT_LONG_HISTORY_SHARE = 0.1;
+
+/** Age in whole years (at the last day of their history) from which a patient may have a long history. */
+const LONG_HISTORY_MIN_AGE = 50;
+
+/** Specialties that follow a long-term condition for decades; admissions for DIAB go under General Medicine. */
+const LONG_TERM_SPECIALTIES = ['CARD', 'RESP', 'DIAB', 'GMED', 'UROL', 'GYNA'] as const;
+
 const SPEC = new Map(SPECIALTIES.map((s) => [s.code, s]));
 
 /** Per-organisation lookups, built once: records are made by the thousand. */
@@ -577,6 +589,13 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 
 	// Defect documents and changes.
 	if (defect) applyDocumentDefect(trust, defect, c, docs, addDoc, gpName, practice.name, addresses);
+
+	// A long history (generator 1.2.0): its own stream, so every other patient keeps the record 1.1.0 gave them.
+	if (ageInDays(c.dob, lastDay) >= LONG_HISTORY_MIN_AGE && trust.settings.longHistories > 0) {
+		const hist = derive(trust.seedHash, i, STREAM.history);
+		if (hist.next() < trust.settings.longHistories)
+			addLongHistory(hist, c, lastDay, episodes, docs, addDoc, look, org);
+	}
 	docs.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1));
 
 	// Volumes: a new volume every DOCUMENTS_PER_VOLUME documents; the last is current (handbook 2.6).
@@ -605,17 +624,17 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 			tracerCard: null
 		});
 	}
+	// Closed volumes go to secondary storage oldest first, so an off-site volume never has an older one on the shelf.
 	for (const v of volumes.slice(0, -1)) {
-		if (v.closed && daysOf(v.closed) < todayDays - 730 && rng.chance(0.6)) {
-			const at = isoDate(daysOf(v.closed) + rng.int(400, 700));
-			v.movements.push({
-				at: `${at}T10:00`,
-				from: library,
-				to: offSiteLocation(org),
-				by: rng.pick(org.staff).name
-			});
-			v.tracked = v.actual = offSiteLocation(org);
-		}
+		if (!v.closed || daysOf(v.closed) >= todayDays - 730 || !rng.chance(0.6)) break;
+		const at = isoDate(daysOf(v.closed) + rng.int(400, 700));
+		v.movements.push({
+			at: `${at}T10:00`,
+			from: library,
+			to: offSiteLocation(org),
+			by: rng.pick(org.staff).name
+		});
+		v.tracked = v.actual = offSiteLocation(org);
 	}
 	// The current volume follows the recent episodes: to clinic or ward, on to a secretary, back to the library.
 	const current = volumes[volumes.length - 1];
@@ -722,6 +741,160 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 		temporaryFolder,
 		defects
 	};
+}
+
+/**
+ * Decades of follow-up for one or two long-term conditions, with the odd admission, until the folder has filled
+ * two to four volumes (handbook 2.6). The visits are spread evenly from early adulthood (or 20-40 years back) to
+ * the last day, and merged into the episodes, which are renumbered in date order with their documents' links.
+ */
+function addLongHistory(
+	hist: ReturnType<typeof derive>,
+	c: CoreFacts,
+	lastDay: number,
+	episodes: Episode[],
+	docs: CasenoteDocument[],
+	addDoc: AddDoc,
+	look: Lookups,
+	org: Organisation
+) {
+	const roll = hist.next();
+	const volumes = roll < 0.55 ? 2 : roll < 0.85 ? 3 : 4;
+	// Aim inside the band of `volumes` full folders, clear of its edges.
+	const target = (volumes - 1) * DOCUMENTS_PER_VOLUME + hist.int(3, DOCUMENTS_PER_VOLUME - 3);
+	let needed = target - docs.length;
+	if (needed <= 0) return;
+	const from = Math.max(c.dob + 18 * 365, lastDay - hist.int(20, 40) * 365);
+	const until = lastDay - 20;
+	if (until - from < 365) return;
+	const codes = LONG_TERM_SPECIALTIES.filter((code) => code !== 'GYNA' || c.sex === 'female');
+	const conditions = [hist.pick(codes)];
+	if (hist.chance(0.35)) {
+		const second = hist.pick(codes);
+		if (second !== conditions[0]) conditions.push(second);
+	}
+	// One referral per condition opens its history; then each visit leaves a letter, some a result too, and about
+	// one in ten is an admission (discharge summary and result).
+	const visits: { code: string; admitted: boolean; result: boolean }[] = [];
+	needed -= conditions.length;
+	while (needed > 0) {
+		const code = hist.pick(conditions);
+		const admitted = needed >= 2 && hist.chance(0.1);
+		const result = !admitted && needed >= 2 && hist.chance(0.3);
+		visits.push({ code, admitted, result });
+		needed -= admitted || result ? 2 : 1;
+	}
+	const span = until - from;
+	const added: Episode[] = [];
+	const referred = new Set<string>();
+	for (let k = 0; k < visits.length; k++) {
+		const v = visits[k];
+		const day = from + Math.floor(((k + hist.next() * 0.8) * span) / visits.length);
+		const spec = SPEC.get(v.code)!;
+		const id = `H${k + 1}`;
+		if (!referred.has(v.code)) {
+			referred.add(v.code);
+			addDoc(
+				'referral letter',
+				Math.max(c.dob + 1, day - hist.int(14, 60)),
+				'correspondence',
+				`Referral to ${spec.name}`,
+				'General practitioner',
+				id,
+				`Please see this patient with ${hist.pick(REASONS[v.code])}; they will need long-term follow-up.`,
+				{ trueDob: true }
+			);
+		}
+		const reason = hist.pick(REASONS[v.code]);
+		if (v.admitted) {
+			const wardCode = spec.inpatient ? v.code : 'GMED';
+			const ward = look.wardBySpecialty.get(wardCode) ?? org.wards[0];
+			const end = Math.min(lastDay, day + hist.int(2, 14));
+			const e: Episode = {
+				id,
+				kind: 'inpatient',
+				start: isoDate(day),
+				end: isoDate(end),
+				specialtyCode: wardCode,
+				clinicianId: `${wardCode}-${hist.int(1, 2)}`,
+				siteCode: ward.siteCode,
+				wardCode: ward.code,
+				status: 'attended',
+				reason
+			};
+			added.push(e);
+			const who = look.clinicianName.get(e.clinicianId) ?? 'Emergency Department';
+			addDoc(
+				'discharge summary',
+				end,
+				'correspondence',
+				`Discharge summary: ${SPEC.get(wardCode)!.name}`,
+				who,
+				id,
+				`Admitted ${displayDate(e.start)} to ${ward.code} with ${reason}. Discharged ${displayDate(e.end)}.`
+			);
+			addDoc(
+				'result',
+				day,
+				'results',
+				hist.pick(RESULT_TESTS),
+				'Pathology and radiology',
+				id,
+				'Report attached. Reviewed by the ward team.'
+			);
+		} else {
+			const clinic = hist.pick(look.clinicsBySpecialty.get(v.code)!);
+			const attended = hist.chance(0.93);
+			const e: Episode = {
+				id,
+				kind: 'outpatient',
+				start: isoDate(day),
+				end: isoDate(day),
+				specialtyCode: v.code,
+				clinicianId: clinic.clinicianId,
+				siteCode: clinic.siteCode,
+				clinicCode: clinic.code,
+				status: attended ? 'attended' : 'did not attend',
+				reason
+			};
+			added.push(e);
+			addDoc(
+				'clinic letter',
+				day + hist.int(3, 14),
+				'correspondence',
+				`${spec.name} clinic letter`,
+				look.clinicianName.get(clinic.clinicianId) ?? clinic.clinicianId,
+				id,
+				attended
+					? `Reviewed in clinic ${clinic.code} on ${displayDate(e.start)}: ${reason}, under long-term follow-up. Plan: review in the clinic in twelve months.`
+					: `Did not attend clinic ${clinic.code} on ${displayDate(e.start)}. A new appointment will be sent.`
+			);
+			if (v.result)
+				addDoc(
+					'result',
+					day,
+					'results',
+					hist.pick(RESULT_TESTS),
+					'Pathology and radiology',
+					id,
+					'Report attached. Reviewed in clinic.'
+				);
+		}
+	}
+	// Stable sort: on the same day an existing episode stays first; a booked appointment (future) stays last.
+	const all = [...episodes, ...added].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+	const renamed = new Map<string, string>();
+	const prefix = `${c.hospitalNumber}-E`;
+	for (let k = 0; k < all.length; k++) {
+		const id = `${prefix}${k + 1}`;
+		if (all[k].id !== id) {
+			renamed.set(all[k].id, id);
+			all[k] = { ...all[k], id };
+		}
+	}
+	episodes.splice(0, episodes.length, ...all);
+	for (const d of docs)
+		if (d.episodeId !== null && renamed.has(d.episodeId)) d.episodeId = renamed.get(d.episodeId)!;
 }
 
 type AddDoc = (

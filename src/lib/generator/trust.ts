@@ -4,6 +4,7 @@ import { buildAnswerKey, DEFAULT_DEFECT_RATES } from './defects';
 import { DEFAULT_TRUST_RULES } from '../domain/settings';
 import { hospitalDigitCount, MAX_PATIENTS } from './identifiers';
 import { buildOrganisation } from './organisation';
+import { DEFAULT_LONG_HISTORY_SHARE } from './record';
 import { hashSeed, mix32 } from './random';
 import { GENERATOR_VERSION } from './version';
 import type {
@@ -75,6 +76,14 @@ export function checkSettings(settings: TrustSettings): string[] {
 		else if (typeof rate !== 'number' || !(rate >= 0 && rate <= 0.2))
 			problems.push(`The rate for ${kind} must be between 0 and 0.2 (got ${rate}).`);
 	}
+	if (
+		settings.longHistories !== undefined &&
+		(typeof settings.longHistories !== 'number' ||
+			!(settings.longHistories >= 0 && settings.longHistories <= 1))
+	)
+		problems.push(
+			`The share of patients with long histories must be between 0 and 1 (got ${settings.longHistories}).`
+		);
 	return problems;
 }
 
@@ -98,7 +107,8 @@ export function createTrust(settings: TrustSettings): Trust {
 			today: settings.today,
 			hospitalNumber: format,
 			hospitalNumberPrefix: format.prefix,
-			defects
+			defects,
+			longHistories: settings.longHistories ?? DEFAULT_LONG_HISTORY_SHARE
 		},
 		seedHash,
 		organisation: buildOrganisation(seedHash),

@@ -46,6 +46,11 @@ export interface TrustSettings {
 	hospitalNumberPrefix?: string;
 	/** Overrides of {@link DEFAULT_DEFECT_RATES}. */
 	defects?: Partial<DefectRates>;
+	/**
+	 * Share (0 to 1) of patients aged 50 or over whose long hospital history fills two to four casenote volumes
+	 * (handbook 2.6). Default `DEFAULT_LONG_HISTORY_SHARE` (0.1).
+	 */
+	longHistories?: number;
 }
 
 export interface Site {

@@ -7,6 +7,7 @@ import { isValidHospitalNumber } from '../domain/other-identifiers';
 import { ageInDays, daysOf } from './dates';
 import { DRAMA_PHONE_PATTERN, POSTCODE_PATTERN } from './data/places';
 import { parseTodayCached } from './core';
+import { DOCUMENTS_PER_VOLUME } from './record';
 import type { PatientRecord, PatientSummary, Trust } from './types';
 
 /** Identifier and format rules that a summary alone can break. */
@@ -111,6 +112,13 @@ export function validateRecord(trust: Trust, r: PatientRecord): string[] {
 		}
 	}
 
+	p.push(...volumeProblems(r, lastDay).map((x) => `${who}: ${x}`));
+	const episodeIds = new Set(r.episodes.map((e) => e.id));
+	if (episodeIds.size !== r.episodes.length) p.push(`${who}: two episodes share an id.`);
+	for (const d of r.documents)
+		if (d.episodeId !== null && !episodeIds.has(d.episodeId))
+			p.push(`${who}: document ${d.id} belongs to episode ${d.episodeId}, which the record does not have.`);
+
 	const currentVolumes = r.volumes.filter((v) => v.status === 'current');
 	if (currentVolumes.length !== 1 || r.volumes[r.volumes.length - 1].status !== 'current')
 		p.push(`${who}: needs exactly one current volume, the last (handbook 2.6).`);
@@ -131,6 +139,48 @@ export function validateRecord(trust: Trust, r: PatientRecord): string[] {
 	}
 	if (r.defects.some((d) => d.kind === 'missing-volume') !== (r.temporaryFolder !== null))
 		p.push(`${who}: temporary folder without missing notes, or missing notes without one (handbook 2.7).`);
+	return p;
+}
+
+/**
+ * How a record's volumes break the multiple-volume rules (handbook 2.1, 2.6): numbered 1 to n without gaps, each
+ * "of n"; date ranges in order and not overlapping (a volume closes no later than the next opens); every document
+ * filed in exactly one existing volume, within its dates, no volume holding more than DOCUMENTS_PER_VOLUME (LOCAL).
+ * Empty when all hold.
+ */
+export function volumeProblems(r: Pick<PatientRecord, 'volumes' | 'documents'>, lastDay: string): string[] {
+	const p: string[] = [];
+	const n = r.volumes.length;
+	if (n === 0) return ['has no casenote volume (handbook 2.1).'];
+	r.volumes.forEach((v, k) => {
+		if (v.number !== k + 1 || v.of !== n)
+			p.push(
+				`volume ${v.number} of ${v.of} is out of sequence: volumes are numbered 1 to ${n} (handbook 2.6).`
+			);
+		const end = v.closed ?? lastDay;
+		if (v.opened > end) p.push(`volume ${v.number} closes before it opens.`);
+		if (v.status === 'current' && v.closed !== null) p.push(`current volume ${v.number} has a closing date.`);
+		const next = r.volumes[k + 1];
+		if (next && v.closed !== null && v.closed > next.opened)
+			p.push(`volume ${v.number} closes after volume ${next.number} opens: their dates overlap.`);
+	});
+	const counts = new Array<number>(n + 1).fill(0);
+	const ids = new Set<string>();
+	for (const d of r.documents) {
+		if (ids.has(d.id)) p.push(`document ${d.id} is in the folder twice.`);
+		ids.add(d.id);
+		const v = r.volumes[d.volume - 1];
+		if (!v || v.number !== d.volume) {
+			p.push(`document ${d.id} is filed in volume ${d.volume}, which does not exist.`);
+			continue;
+		}
+		counts[d.volume]++;
+		if (d.date < v.opened || d.date > (v.closed ?? lastDay))
+			p.push(`document ${d.id} (${d.date}) is outside the dates of volume ${d.volume}.`);
+	}
+	for (let v = 1; v <= n; v++)
+		if (counts[v] > DOCUMENTS_PER_VOLUME)
+			p.push(`volume ${v} holds ${counts[v]} documents, more than ${DOCUMENTS_PER_VOLUME} (handbook 2.6).`);
 	return p;
 }
 

@@ -4,5 +4,6 @@
  * module so pages can compare versions without loading the generator and its data tables.
  *
  * 1.1.0: hospital numbers follow the domain library's format setting (default six digits, no 'K' prefix).
+ * 1.2.0: some older patients have long histories whose casenotes run to two to four volumes (`longHistories`).
  */
-export const GENERATOR_VERSION = '1.1.0';
+export const GENERATOR_VERSION = '1.2.0';

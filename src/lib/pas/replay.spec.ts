@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrust, patientRecord } from '$lib/generator';
 import type { TrackedLocation } from '$lib/generator/types';
 import { applyEditsToRecord, replayEdits, type TrustEdit } from './replay';
-import { currentLocation, libraryLocation, trackMovement } from './tracking';
+import { currentLocation, lastLedgerMove, libraryLocation, trackMovement } from './tracking';
 
 const trust = createTrust({ seed: 'replay', patients: 200, today: '2026-11-25' });
 const ward: TrackedLocation = { kind: 'ward', code: 'W1', label: 'Ward 1' };
@@ -76,6 +76,42 @@ describe('replaying a trust’s edits', () => {
 		expect(patientRecord(trust, 5)).toEqual(record);
 		// A record nobody moved is returned as it is.
 		expect(applyEditsToRecord(patientRecord(trust, 6), state)).toEqual(patientRecord(trust, 6));
+	});
+
+	it('tracks each volume of a multi-volume record on its own (handbook 2.5, 2.6)', () => {
+		const long = createTrust({
+			seed: 'replay-volumes',
+			patients: 200,
+			today: '2026-11-25',
+			longHistories: 1
+		});
+		const index = Array.from({ length: 200 }, (_, i) => i).find(
+			(i) => patientRecord(long, i).volumes.length >= 3
+		)!;
+		const record = patientRecord(long, index);
+		const hn = record.hospitalNumber;
+		const oldest = record.volumes[0];
+		const edits = [
+			moveEdit(hn, 1, ward, '2026-11-25T09:00:00.000Z'),
+			moveEdit(hn, 2, clinic, '2026-11-25T09:10:00.000Z'),
+			moveEdit(hn, 1, libraryLocation(long.organisation, oldest), '2026-11-25T09:20:00.000Z')
+		];
+		const state = replayEdits(edits);
+		const edited = applyEditsToRecord(record, state);
+		expect(edited.volumes[0].tracked).toEqual(libraryLocation(long.organisation, oldest));
+		expect(edited.volumes[0].movements.slice(-2).map((m) => m.to.code)).toEqual(['W1', oldest.shelf]);
+		expect(edited.volumes[1].tracked).toEqual(clinic);
+		expect(edited.volumes[1].movements.at(-1)!.to).toEqual(clinic);
+		// Volumes nobody moved keep their generated tracking and history.
+		for (const v of edited.volumes.slice(2)) expect(v).toEqual(record.volumes[v.number - 1]);
+		for (const v of record.volumes)
+			expect(currentLocation(hn, v, state.ledger)).toEqual(edited.volumes[v.number - 1].tracked);
+		// What a retrieval step reads: the last move of the current volume, not of an older one.
+		const current = record.volumes.at(-1)!.number;
+		expect(lastLedgerMove(state.ledger, hn)).toEqual(libraryLocation(long.organisation, oldest));
+		expect(lastLedgerMove(state.ledger, hn, 2)).toEqual(clinic);
+		expect(lastLedgerMove(state.ledger, hn, current)).toBeNull();
+		expect(lastLedgerMove(state.ledger, 'someone-else')).toBeNull();
 	});
 
 	it('is deterministic: the same record and edits give the same result, and tracked = the last move', () => {

@@ -95,6 +95,23 @@ export function currentLocation(
 	return loc;
 }
 
+/**
+ * Where the learner's ledger last put a volume of this hospital number, or null when they moved none. Give the
+ * volume number to ask about that volume alone: moving an old closed volume is not moving the current one
+ * (handbook 2.6: each volume is tracked separately).
+ */
+export function lastLedgerMove(
+	ledger: readonly TrackingEntry[],
+	hospitalNumber: string,
+	volume?: number
+): TrackedLocation | null {
+	for (let i = ledger.length - 1; i >= 0; i--) {
+		const e = ledger[i];
+		if (e.hospitalNumber === hospitalNumber && (volume === undefined || e.volume === volume)) return e.to;
+	}
+	return null;
+}
+
 export interface HistoryLine extends Movement {
 	reason: string;
 	source: 'record' | 'live' | 'downtime';

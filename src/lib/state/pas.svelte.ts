@@ -21,6 +21,7 @@ import type { TrustEdit, TrustEditState } from '$lib/pas/replay';
 import { PasService, type PasRequest, type PasResponse } from '$lib/pas/service';
 import {
 	currentLocation,
+	lastLedgerMove,
 	libraryLocation,
 	trackMovement,
 	trackingProblems,
@@ -376,9 +377,14 @@ export function scenarioPasSession(key: string, settings: TrustSettings): PasSes
 	return shared.session;
 }
 
-/** Where the learner last tracked any volume of this hospital number on a PAS session, or null. */
-export function lastTrackedTo(pas: PasSession, hospitalNumber: string): TrackedLocation | null {
-	for (let i = pas.ledger.length - 1; i >= 0; i--)
-		if (pas.ledger[i].hospitalNumber === hospitalNumber) return pas.ledger[i].to;
-	return null;
+/**
+ * Where the learner last tracked this hospital number's notes on a PAS session (that volume only, when given), or
+ * null.
+ */
+export function lastTrackedTo(
+	pas: PasSession,
+	hospitalNumber: string,
+	volume?: number
+): TrackedLocation | null {
+	return lastLedgerMove(pas.ledger, hospitalNumber, volume);
 }

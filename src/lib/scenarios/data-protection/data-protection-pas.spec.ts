@@ -62,6 +62,54 @@ describe('subject access with the PAS', () => {
 		}
 	);
 
+	it(
+		'at the realistic and assessment levels an adult subject has several volumes, and the gather key lists every one',
+		{ timeout: 60_000 },
+		() => {
+			for (const level of ['realistic', 'assessment']) {
+				let adults = 0;
+				for (const seed of SEEDS.slice(0, 40)) {
+					const c = sar(level, seed);
+					const find = stepOf(c, 'find-record');
+					if (!find) continue;
+					const rec = patientRecord(dpTrust(find.pas!.trust), find.pas!.target!);
+					const gather = stepOf(c, 'gather')!;
+					const paper = gather.panels[0].lines.filter((l) => l.startsWith('Paper casenotes'));
+					expect(paper).toHaveLength(rec.volumes.length);
+					for (const v of rec.volumes) {
+						expect(paper[v.number - 1]).toContain(`volume ${v.number} of ${v.of}`);
+						expect(paper[v.number - 1]).toContain(v.tracked.label);
+						expect(gather.key.correctText).toContain(`volume ${v.number} of ${v.of} (${v.tracked.label})`);
+					}
+					if (ageOn(rec.dateOfBirth, TODAY) < 18) continue;
+					adults++;
+					expect(rec.volumes.length, `${level} seed ${seed}`).toBeGreaterThanOrEqual(2);
+					const current = currentVolume(rec);
+					expect(find.prompt).toContain(`volume ${current.number} of ${current.of}`);
+					expect(gather.key.correct).toEqual(['everything']);
+					// Only the current volume is a major error under the all-parts rule, naming what was left behind.
+					const partial = judgeStep(gather, { choice: 'current-only' });
+					expect(partial.outcome).toBe('major');
+					expect(partial.rule.id).toBe('sar.all-parts');
+					expect(partial.explanation).toContain(`runs to ${rec.volumes.length} volumes`);
+					expect(partial.explanation).toContain(rec.volumes[0].tracked.label);
+					expect(judgeStep(gather, { choice: 'everything' }).outcome).toBe('correct');
+				}
+				expect(adults).toBeGreaterThan(10);
+			}
+		}
+	);
+
+	it('at the gentle level the gather step offers the current-volume-only answer only when there are older volumes', () => {
+		for (const seed of SEEDS.slice(0, 30)) {
+			const c = sar('gentle', seed);
+			const find = stepOf(c, 'find-record')!;
+			const rec = patientRecord(dpTrust(find.pas!.trust), find.pas!.target!);
+			const ids = stepOf(c, 'gather')!.choices.map((ch) => ch.id);
+			expect(ids.includes('current-only')).toBe(rec.volumes.length > 1);
+		}
+	});
+
 	it('scores the audit trail: not opening the record is major; a wrong reason is minor; the right one is correct', () => {
 		const c = sar('gentle', 11);
 		const find = stepOf(c, 'find-record')!;

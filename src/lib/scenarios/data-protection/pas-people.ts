@@ -42,18 +42,27 @@ export function personOf(trust: Trust, i: number): Person {
 }
 
 /**
- * A living patient with an NHS number, aged `minAge`-`maxAge`, not in `avoid`; among the first few that fit, one
- * whose current volume is out of the library when `preferOut` (that is where records get missed).
+ * A living patient with an NHS number, aged `minAge`-`maxAge`, not in `avoid`. Among those that fit, the first
+ * whose casenotes run to at least `preferVolumes` volumes (older volumes are the part of a record people miss),
+ * else one whose current volume is out of the library when `preferOut`, else the first that fits.
  */
 export function pickPatient(
 	random: () => number,
 	trust: Trust,
-	o: { minAge: number; maxAge: number; avoid?: ReadonlySet<number>; preferOut?: boolean }
+	o: {
+		minAge: number;
+		maxAge: number;
+		avoid?: ReadonlySet<number>;
+		preferOut?: boolean;
+		preferVolumes?: number;
+	}
 ): number {
 	const n = trust.settings.patients;
 	const start = randomInt(random, n);
 	const today = trust.settings.today;
+	const wantVolumes = o.preferVolumes ?? 1;
 	let first = -1;
+	let out = -1;
 	let looked = 0;
 	for (let k = 0; k < n; k++) {
 		const i = (start + k) % n;
@@ -64,11 +73,14 @@ export function pickPatient(
 		const r = patientRecord(trust, i);
 		if (r.deceased) continue;
 		if (first < 0) first = i;
-		if (!o.preferOut || currentVolume(r).tracked.kind !== 'library') return i;
-		if (++looked >= 12) break;
+		const isOut = currentVolume(r).tracked.kind !== 'library';
+		if (out < 0 && isOut) out = i;
+		if (r.volumes.length >= wantVolumes && (!o.preferOut || isOut || wantVolumes > 1)) return i;
+		// Long histories are a few per hundred patients: look further for them than for a volume that is out.
+		if (++looked >= (wantVolumes > 1 ? n : 12)) break;
 	}
 	if (first < 0) throw new RangeError(`No living patient aged ${o.minAge}-${o.maxAge} on the trust`);
-	return first;
+	return o.preferOut && out >= 0 ? out : first;
 }
 
 export function currentVolume(r: PatientRecord) {

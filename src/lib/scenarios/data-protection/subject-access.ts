@@ -63,7 +63,13 @@ export const paramsSchema = z.object({
 	/** A second, invalid request in the same post (an insurer, or a solicitor with no signed authority). */
 	otherPost: z.boolean({ error: 'must be true or false' }),
 	/** Find the patient on the simulated PAS and say where the record is; the learner's audit trail is scored. */
-	pas: z.boolean({ error: 'must be true or false' }).optional()
+	pas: z.boolean({ error: 'must be true or false' }).optional(),
+	/**
+	 * With the PAS: prefer an adult whose casenotes run to several volumes, so older volumes (often off site) must
+	 * be gathered too (handbook 2.6, 4.7). A child's record is never that long, so a parent's request may still
+	 * have one volume.
+	 */
+	severalVolumes: z.boolean({ error: 'must be true or false' }).optional()
 });
 export type SarParams = z.infer<typeof paramsSchema>;
 
@@ -325,19 +331,25 @@ function findAndGather(
 	const trust = dpTrust(settings);
 	const rec = patientRecord(trust, subject);
 	const places = shuffled(random, placesFor(random, trust, rec));
-	const right = currentVolume(rec).tracked;
+	const current = currentVolume(rec);
+	const right = current.tracked;
+	const several = rec.volumes.length > 1;
 	const choices = places.map((l, i) => ({ id: `place-${i + 1}`, label: l.label }));
 	const rightId = choices[places.indexOf(right)].id;
 	step({
 		id: 'find-record',
 		title: 'Finding the record on the PAS',
-		prompt: 'Where are the paper casenotes now?',
+		prompt: several
+			? `Where is the current volume (volume ${current.number} of ${current.of}) tracked to now?`
+			: 'Where are the paper casenotes now?',
 		panels: [
 			{
 				title: 'The access team asks',
 				style: 'note',
 				lines: [
-					`Please find ${name} on the PAS (search by NHS number), open the record, giving your reason, and tell us where the paper casenotes are tracked to now, so we can gather them.`
+					several
+						? `Please find ${name} on the PAS (search by NHS number), open the record, giving your reason, and look at "Casenote volumes and tracking": we need every volume. Tell us first where the current volume is tracked to now.`
+						: `Please find ${name} on the PAS (search by NHS number), open the record, giving your reason, and tell us where the paper casenotes are tracked to now, so we can gather them.`
 				]
 			}
 		],
@@ -381,26 +393,54 @@ function findAndGather(
 		{ id: 'edm', format: 'scanned', location: 'Scanned documents (EDM)' }
 	];
 	const gather = sarPartsToGather(parts);
+	const electronic = parts.filter((p) => p.format !== 'paper').map((p) => p.id);
 	const sets: Record<string, string[]> = {
+		...(several ? { 'current-only': [`vol-${current.number}`, ...electronic] } : {}),
 		'paper-only': parts.filter((p) => p.format === 'paper').map((p) => p.id),
-		'electronic-only': parts.filter((p) => p.format !== 'paper').map((p) => p.id),
+		'electronic-only': electronic,
 		everything: parts.map((p) => p.id)
 	};
 	const gatherRight = Object.keys(sets).find(
 		(k) => sets[k].length === gather.ids.length && sets[k].every((x) => gather.ids.includes(x))
 	)!;
+	const everything = several
+		? `All ${rec.volumes.length} paper volumes, each from where it is tracked${rec.temporaryFolder ? ', the temporary folder' : ''}, the electronic record and the scanned documents`
+		: `The paper casenotes from where they are tracked${rec.temporaryFolder ? ', the temporary folder' : ''}, the electronic record and the scanned documents`;
 	const gatherChoices = [
+		...(several
+			? [
+					{
+						id: 'current-only',
+						label: `The current volume (volume ${current.number} of ${current.of}), the electronic record and the scanned documents`
+					}
+				]
+			: []),
 		{ id: 'paper-only', label: 'The paper casenotes only' },
 		{
 			id: 'electronic-only',
 			label: 'Only what is on the computer: the electronic record and scanned documents'
 		},
-		{
-			id: 'everything',
-			label:
-				'The paper casenotes from where they are tracked, the electronic record and the scanned documents'
-		}
+		{ id: 'everything', label: everything }
 	];
+	const rightChoice = gatherChoices.find((c) => c.id === gatherRight)!;
+	// The key names every real part, so the debrief shows which volumes a partial answer left behind.
+	const listed = parts
+		.filter((p) => p.format === 'paper')
+		.map((p) =>
+			p.id === 'temporary'
+				? `the temporary folder (${p.location})`
+				: `volume ${p.id.slice(4)} of ${rec.volumes.length} (${p.location})`
+		);
+	const older = rec.volumes.filter((v) => v !== current);
+	const reasons = older.length
+		? [
+				...gather.reasons,
+				reason(
+					'sar.all-parts',
+					`This record runs to ${rec.volumes.length} volumes. The current one is volume ${current.number}; the older ${older.length === 1 ? 'volume' : 'volumes'} (${older.map((v) => `volume ${v.number}, ${v.tracked.label}`).join('; ')}) must be gathered too: for a subject access request it is every volume, not just the one in use, as handbook 2.6 says`
+				)
+			]
+		: gather.reasons;
 	step({
 		id: 'gather',
 		title: 'Gathering the record',
@@ -411,7 +451,8 @@ function findAndGather(
 				style: 'record',
 				lines: [
 					...rec.volumes.map(
-						(v) => `Paper casenotes, volume ${v.number} of ${v.of}: tracked to ${v.tracked.label}`
+						(v) =>
+							`Paper casenotes, volume ${v.number} of ${v.of} (${v.status === 'current' ? `current, opened ${longDate(v.opened)}` : `closed, ${longDate(v.opened)} to ${longDate(v.closed!)}`}): tracked to ${v.tracked.label}`
 					),
 					...(rec.temporaryFolder
 						? [`Temporary folder: tracked to ${rec.temporaryFolder.tracked.label}`]
@@ -425,13 +466,18 @@ function findAndGather(
 		choices: gatherChoices,
 		key: {
 			correct: [gatherRight],
-			correctText: gatherChoices.find((c) => c.id === gatherRight)!.label,
-			wrong: {},
+			correctText:
+				gatherRight === 'everything'
+					? `${rightChoice.label}: ${listed.join('; ')}; the electronic record; the scanned documents`
+					: rightChoice.label,
+			wrong: several ? { 'current-only': 'major' } : {},
 			wrongDate: 'major',
 			rule: 'sar.all-parts',
-			reasons: gather.reasons
+			reasons
 		},
-		hint: '“The record” means all of it, in every format and wherever it is kept (handbook 3.6, 4.7).'
+		hint: several
+			? '“The record” means all of it: every volume, however old and wherever it is stored, in every format (handbook 2.6, 3.6, 4.7).'
+			: '“The record” means all of it, in every format and wherever it is kept (handbook 3.6, 4.7).'
 	});
 }
 
@@ -449,7 +495,12 @@ export function buildSarCase(params: SarParams, seed: number, today: string): Dp
 	let subject = -1;
 	if (pasTrust) {
 		const trust = dpTrust(pasTrust);
-		subject = pickPatient(random, trust, { minAge, maxAge, preferOut: random() < 0.6 });
+		subject = pickPatient(random, trust, {
+			minAge,
+			maxAge,
+			preferOut: random() < 0.6,
+			preferVolumes: params.severalVolumes ? 2 : undefined
+		});
 		patient = personOf(trust, subject);
 	} else if (forChild) {
 		const years = requester === 'parent' ? 6 : 13 + randomInt(random, 3);
@@ -832,7 +883,7 @@ export function buildSarCase(params: SarParams, seed: number, today: string): Dp
 
 export const subjectAccess = linearKind({
 	kind: 'subject-access-request',
-	machineVersion: 2,
+	machineVersion: 3,
 	paramsSchema,
 	build: buildSarCase
 });

@@ -97,6 +97,8 @@ export interface ClinicPrepView {
 	pull: PullItem[];
 	/** Shown at the "get" stage: the confirmed patient whose notes are needed. */
 	confirmed: PatientCard | null;
+	/** At the "get" stage: the current volume's number, the one whose tracking is judged (handbook 2.6). */
+	volume: number | null;
 }
 
 const FIND_POINTS = 3;
@@ -393,7 +395,8 @@ export const clinicPreparation: ScenarioKind<
 				slot,
 				stage,
 				pull: stage === 'pull' ? c.pull : [],
-				confirmed: stage === 'get' ? s.listed : null
+				confirmed: stage === 'get' ? s.listed : null,
+				volume: stage === 'get' ? s.volume.number : null
 			}
 		};
 	},

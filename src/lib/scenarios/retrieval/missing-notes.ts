@@ -15,6 +15,7 @@ import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
+	currentVolume,
 	locationWords,
 	otherPatient,
 	RETRIEVAL_RULES,
@@ -49,7 +50,10 @@ export type MissingAnswer = z.infer<typeof answerSchema>;
 export interface MissingCaseItem {
 	n: number;
 	patient: PatientCard;
+	/** The volume that is needed: always the current one (handbook 2.6), whatever older volumes there are. */
 	volume: number;
+	/** How many volumes the record has (absent from cases saved before generator 1.2.0, when it was always 1). */
+	of?: number;
 	shelf: string;
 	tracked: TrackedLocation;
 	kind: 'mis-tracked' | 'misfiled-nearby' | 'not-found';
@@ -234,9 +238,10 @@ export function buildMissing(
 			const r = patientRecord(trust, index);
 			vol = r.volumes.find((v) => v.actual === null) ?? r.volumes[r.volumes.length - 1];
 		} else {
+			// The current volume, on the shelf by the PAS: a closed volume in the library is not what anyone asks for.
 			do index = otherPatient(random, trust, used);
-			while (patientRecord(trust, index).volumes.every((v) => v.tracked.kind !== 'library'));
-			vol = patientRecord(trust, index).volumes.find((v) => v.tracked.kind === 'library')!;
+			while (currentVolume(trust, index).tracked.kind !== 'library');
+			vol = currentVolume(trust, index);
 			foundAt = `misfiled in the neighbouring slot ${nearbySlot(vol.shelf, random)}`;
 		}
 		used.add(index);
@@ -244,6 +249,7 @@ export function buildMissing(
 			n: k + 1,
 			patient: card(trust, index),
 			volume: vol.number,
+			of: vol.of,
 			shelf: vol.shelf,
 			tracked: vol.tracked,
 			kind: kind === 'mis-tracked' && foundAt === null ? 'not-found' : kind,
@@ -262,8 +268,12 @@ const parse = (stepId: string) => {
 const stagesOf = (item: MissingCaseItem) => (item.foundAt ? STAGES_FOUND : STAGES_LOST);
 
 function factsFor(item: MissingCaseItem, stage: Stage): string[] {
+	const which =
+		(item.of ?? 1) > 1
+			? `the current volume (volume ${item.volume} of ${item.of}) of ${item.patient.name} (${item.patient.hospitalNumber}); nobody has asked for the older volumes`
+			: `volume ${item.volume} of ${item.patient.name} (${item.patient.hospitalNumber})`;
 	const facts = [
-		`${item.requester} needs volume ${item.volume} of ${item.patient.name} (${item.patient.hospitalNumber}). The PAS says it is at ${locationWords(item.tracked)}, but it is not there.`
+		`${item.requester} needs ${which}. The PAS says it is at ${locationWords(item.tracked)}, but it is not there.`
 	];
 	const order = stagesOf(item);
 	const at = order.indexOf(stage);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patientSummary } from '../../generator/index';
+import { patientRecord, patientSummary } from '../../generator/index';
 import { getBuiltInDefinition, getKind } from '../registry';
 import { playThrough } from '../testing/play';
 import { clinicPreparation, shelfWalkOrder, type ClinicPrepCase } from './clinic-preparation';
@@ -66,6 +66,14 @@ describe('clinic preparation', { timeout: 60_000 }, () => {
 		expect(
 			clinicPreparation.judge(c, step, { action: 'pull-closed-volume', trackedTo: 'clinic' }).explanation
 		).toMatch(/2\.6|2\.5/);
+	});
+
+	it('tells the screen which volume is the current one, so only its tracking counts (handbook 2.6)', () => {
+		for (const s of c.slots) {
+			const r = patientRecord(trust, s.listed.index);
+			expect(clinicPreparation.view(c, `get-${s.slot}`).data.volume).toBe(r.volumes.at(-1)!.number);
+			expect(clinicPreparation.view(c, `find-${s.slot}`).data.volume).toBeNull();
+		}
 	});
 
 	it('starts with the pull list of library folders, judged in terminal digit order (handbook 2.3)', () => {
@@ -150,6 +158,13 @@ describe('urgent request', { timeout: 60_000 }, () => {
 	it('includes a call whose notes are out of the library and hides the number when the caller does not give it', () => {
 		expect(c.calls.some((x) => x.tracked.kind !== 'library')).toBe(true);
 		expect(urgentRequest.view(c, 'find-1').data.call.hospitalNumber).toBeNull();
+		// At the send stage the screen judges the tracking of the current volume only (handbook 2.6).
+		const trust = trustOf(c.trust);
+		c.calls.forEach((call, k) =>
+			expect(urgentRequest.view(c, `send-${k + 1}`).data.volume).toBe(
+				patientRecord(trust, call.patient.index).volumes.at(-1)!.number
+			)
+		);
 	});
 	it('a temporary folder for notes that are only elsewhere is wrong (handbook 2.7)', () => {
 		const j = urgentRequest.judge(c, 'send-1', { action: 'temporary-folder', trackedTo: 'ed' });
@@ -184,6 +199,34 @@ describe('missing notes', { timeout: 60_000 }, () => {
 		const t = missingNotes.judge(c, `case-${lost.n}-temporary`, { choice: 'temporary-no-authority' });
 		expect(t.outcome).toBe('major');
 		expect(t.explanation).toMatch(/handbook 2\.7/);
+	});
+});
+
+describe('missing notes with several volumes (handbook 2.6)', { timeout: 60_000 }, () => {
+	it('always asks for the current volume, and says which of how many when there are older ones', () => {
+		let several = 0;
+		for (let seed = 1; seed <= 40; seed++) {
+			const m = missingNotes.setup(def('missing-notes-assessment') as never, seed, TODAY) as MissingCase;
+			const trust = trustOf(m.trust);
+			for (const item of m.items) {
+				const r = patientRecord(trust, item.patient.index);
+				const current = r.volumes.at(-1)!;
+				expect(current.status).toBe('current');
+				expect([item.volume, item.of]).toEqual([current.number, r.volumes.length]);
+				const facts = missingNotes.view(m, `case-${item.n}-first`).data.facts[0];
+				if (r.volumes.length > 1) {
+					several++;
+					expect(facts).toContain(`the current volume (volume ${current.number} of ${current.of})`);
+				} else expect(facts).toContain(`needs volume 1 of ${item.patient.name}`);
+			}
+		}
+		expect(several).toBeGreaterThan(0);
+	});
+
+	it('still reads a case saved before volumes were counted', () => {
+		const m = missingNotes.setup(def('missing-notes-gentle') as never, 3, TODAY) as MissingCase;
+		const old = { ...m, items: m.items.map(({ of: _of, ...rest }) => rest) };
+		expect(missingNotes.view(old, 'case-1-first').data.facts[0]).toMatch(/needs volume \d+ of /);
 	});
 });
 

@@ -76,6 +76,8 @@ export interface UrgentView {
 	stage: 'find' | 'send';
 	call: { caller: string; name: string; dob: string; hospitalNumber: string | null };
 	confirmed: PatientCard | null;
+	/** At the "send" stage: the current volume's number, the one whose tracking is judged (handbook 2.6). */
+	volume: number | null;
 }
 
 const CALLERS = [
@@ -244,7 +246,8 @@ export const urgentRequest: ScenarioKind<UrgentParams, UrgentCase, UrgentAnswer,
 					dob: call.patient.dob,
 					hospitalNumber: c.callerGivesNumber ? call.patient.hospitalNumber : null
 				},
-				confirmed: stage === 'send' ? call.patient : null
+				confirmed: stage === 'send' ? call.patient : null,
+				volume: stage === 'send' ? call.volume : null
 			}
 		};
 	},
