@@ -380,15 +380,11 @@ function findAndGather(
 		{ id: 'epr', format: 'electronic', location: 'Electronic patient record' },
 		{ id: 'edm', format: 'scanned', location: 'Scanned documents (EDM)' }
 	];
-	const gather = sarPartsToGather(parts);
 	const sets: Record<string, string[]> = {
 		'paper-only': parts.filter((p) => p.format === 'paper').map((p) => p.id),
 		'electronic-only': parts.filter((p) => p.format !== 'paper').map((p) => p.id),
 		everything: parts.map((p) => p.id)
 	};
-	const gatherRight = Object.keys(sets).find(
-		(k) => sets[k].length === gather.ids.length && sets[k].every((x) => gather.ids.includes(x))
-	)!;
 	const gatherChoices = [
 		{ id: 'paper-only', label: 'The paper casenotes only' },
 		{
@@ -421,18 +417,36 @@ function findAndGather(
 				]
 			}
 		],
+		...gatherQuestion(parts, sets, gatherChoices)
+	});
+}
+
+/**
+ * The gather step's question: each choice stands for a set of the record's parts, and the right one is the set the
+ * domain says to gather (handbook 3.6, 4.7).
+ */
+function gatherQuestion(
+	parts: RecordPart[],
+	sets: Record<string, string[]>,
+	choices: { id: string; label: string }[]
+): Pick<DpStep, 'input' | 'choices' | 'key' | 'hint'> {
+	const gather = sarPartsToGather(parts);
+	const right = Object.keys(sets).find(
+		(k) => sets[k].length === gather.ids.length && sets[k].every((x) => gather.ids.includes(x))
+	)!;
+	return {
 		input: 'choice',
-		choices: gatherChoices,
+		choices,
 		key: {
-			correct: [gatherRight],
-			correctText: gatherChoices.find((c) => c.id === gatherRight)!.label,
+			correct: [right],
+			correctText: choices.find((c) => c.id === right)!.label,
 			wrong: {},
 			wrongDate: 'major',
 			rule: 'sar.all-parts',
 			reasons: gather.reasons
 		},
 		hint: '“The record” means all of it, in every format and wherever it is kept (handbook 3.6, 4.7).'
-	});
+	};
 }
 
 export function buildSarCase(params: SarParams, seed: number, today: string): DpCase {
@@ -712,15 +726,11 @@ export function buildSarCase(params: SarParams, seed: number, today: string): Dp
 			{ id: 'epr', format: 'electronic', location: 'Electronic patient record' },
 			{ id: 'edm', format: 'scanned', location: 'Scanned documents (EDM)' }
 		];
-		const gather = sarPartsToGather(parts);
 		const sets: Record<string, string[]> = {
 			'library-only': parts.filter((p) => p.location === 'Main records library').map((p) => p.id),
 			'paper-only': parts.filter((p) => p.format === 'paper').map((p) => p.id),
 			everything: parts.map((p) => p.id)
 		};
-		const gatherRight = Object.keys(sets).find(
-			(k) => sets[k].length === gather.ids.length && sets[k].every((x) => gather.ids.includes(x))
-		)!;
 		const gatherChoices = [
 			{ id: 'library-only', label: 'The volume in the main library: it is the current one' },
 			{ id: 'paper-only', label: `All ${volumes} paper volumes, including those off site` },
@@ -743,17 +753,7 @@ export function buildSarCase(params: SarParams, seed: number, today: string): Dp
 					)
 				}
 			],
-			input: 'choice',
-			choices: gatherChoices,
-			key: {
-				correct: [gatherRight],
-				correctText: gatherChoices.find((c) => c.id === gatherRight)!.label,
-				wrong: {},
-				wrongDate: 'major',
-				rule: 'sar.all-parts',
-				reasons: gather.reasons
-			},
-			hint: '“The record” means all of it, in every format and wherever it is kept (handbook 3.6, 4.7).'
+			...gatherQuestion(parts, sets, gatherChoices)
 		});
 	}
 	if (!refused) {
