@@ -4,7 +4,7 @@ import type { ScenarioDefinition } from '../../src/lib/scenarios/definition';
 import { comparable, looseFiling, type LooseFilingCase } from '../../src/lib/scenarios/filing/loose-filing';
 import { shelving, type ShelvingCase } from '../../src/lib/scenarios/filing/shelving';
 import { folderCare } from '../../src/lib/scenarios/filing/folder-care';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 // Whole trays with axe scans take about a minute on a busy 2-core machine.
 test.describe.configure({ timeout: 150_000 });
@@ -21,14 +21,6 @@ function looseCase(id: string, seed: number): LooseFilingCase {
 }
 function shelvingCase(id: string, seed: number): ShelvingCase {
 	return shelving.setup(definition(id), seed, today());
-}
-
-async function createProfile(page: Page) {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill('Sam');
-	await page.getByLabel('New starter').check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText('Sam');
 }
 
 /** Clicks with the mouse, or focuses and presses a key (keyboard-only runs never click). */
@@ -178,17 +170,17 @@ async function playShelving(page: Page, keyboard: boolean, axe: boolean) {
 }
 
 test('loose filing with the mouse: a perfect tray scores 100%, axe on every screen', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playLooseFiling(page, false, true);
 });
 
 test('loose filing with the keyboard alone', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playLooseFiling(page, true, false);
 });
 
 test('loose filing: a sheet can be dragged into the folder', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	const c = looseCase('loose-filing-gentle', 7);
 	const item = c.items.find((i) => i.truth.action === 'file')!;
 	await gotoReady(page, '/play/?scenario=loose-filing-gentle&seed=7');
@@ -217,12 +209,12 @@ test('loose filing: a sheet can be dragged into the folder', async ({ page }) =>
 });
 
 test('shelving with the mouse: a perfect trolley scores 100%, axe on every screen', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playShelving(page, false, true);
 });
 
 test('shelving with the keyboard alone', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playShelving(page, true, false);
 });
 
@@ -261,11 +253,11 @@ async function playFolderCare(page: Page, keyboard: boolean, axe: boolean) {
 }
 
 test('folder care with the mouse: a perfect run scores 100%, axe on every screen', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playFolderCare(page, false, true);
 });
 
 test('folder care with the keyboard alone', async ({ page }) => {
-	await createProfile(page);
+	await createProfile(page, 'Sam', 'New starter');
 	await playFolderCare(page, true, false);
 });

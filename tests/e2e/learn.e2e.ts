@@ -1,18 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { INDUCTION_MODULES, type InductionModule } from '../../src/lib/learning/induction';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 import { pdfPageTexts } from './pdf';
 
 const first = INDUCTION_MODULES[0];
-
-async function createProfile(page: Page, name: string) {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill(name);
-	await page.getByLabel('New starter').check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText(name);
-}
 
 function optionLabel(m: InductionModule, qi: number, optionId: string) {
 	return m.questions[qi].options.find((o) => o.id === optionId)!.text;
@@ -39,7 +31,7 @@ async function tabUntil(page: Page, target: Locator, max = 80) {
 test('a new starter completes module 1, with one wrong answer, and progress survives a reload', async ({
 	page
 }) => {
-	await createProfile(page, 'Nia');
+	await createProfile(page, 'Nia', 'New starter');
 	await gotoReady(page, '/learn/');
 	await expect(page.getByTestId('route-progress')).toContainText('completed 0 of 7 modules');
 	await expect(page.getByTestId('module-row')).toHaveCount(INDUCTION_MODULES.length);
@@ -134,7 +126,7 @@ test('the glossary lists terms A-Z, filters them, and links to each term by anch
 });
 
 test('keyboard only: start the route, answer the check and mark module 1 complete', async ({ page }) => {
-	await createProfile(page, 'Kit');
+	await createProfile(page, 'Kit', 'New starter');
 	await gotoReady(page, '/learn/');
 	await tabUntil(page, page.getByTestId('continue-link'));
 	await page.keyboard.press('Enter');
@@ -184,7 +176,7 @@ test('an unknown module id says so and links back to the route', async ({ page }
 
 test('completing every module gives a printable certificate marked synthetic', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
-	await createProfile(page, 'Rowan Example');
+	await createProfile(page, 'Rowan Example', 'New starter');
 	await gotoReady(page, '/learn/certificate/');
 	await expect(page.getByTestId('certificate-not-ready')).toContainText('completed 0 of 7');
 	for (const m of INDUCTION_MODULES) {

@@ -1,14 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { isValidNhsNumber } from '../../src/lib/domain/nhs-number';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
-
-async function createProfile(page: Page, name = 'Priya') {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill(name);
-	await page.getByLabel('Apprentice').check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText(name);
-}
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 /** The right answer for the document on screen, worked out with the domain rule (what a careful learner does). */
 async function rightChoice(page: Page): Promise<RegExp> {
@@ -24,7 +16,7 @@ async function stepNumber(page: Page): Promise<number> {
 test('play a scenario, reload mid-way, resume where you were, finish and read the debrief', async ({
 	page
 }) => {
-	await createProfile(page);
+	await createProfile(page, 'Priya');
 	await gotoReady(page, '/play/?scenario=nhs-number-check-gentle&seed=7');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spot the wrong NHS number: first go');
 	await expect(page.getByTestId('briefing')).toContainText('Modulus 11');

@@ -10,8 +10,12 @@ import {
 	registrationCheck,
 	type RegistrationCase
 } from '../../src/lib/scenarios/retrieval/registration-check';
-import { urgentRequest, type UrgentCase } from '../../src/lib/scenarios/retrieval/urgent-request';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
+import {
+	SEND_CHOICES,
+	urgentRequest,
+	type UrgentCase
+} from '../../src/lib/scenarios/retrieval/urgent-request';
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 // The player sets the case up with the browser's date; the test works out the same case to know the right answers.
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -23,11 +27,7 @@ const SHOTS = process.env.PAS_SHOTS;
 test.describe.configure({ timeout: 180_000 });
 
 async function start(page: Page, id: string, firstStepHasPas = true) {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill('Sam');
-	await page.getByLabel('Apprentice').check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText('Sam');
+	await createProfile(page, 'Sam');
 	await gotoReady(page, `/play/?scenario=${id}&seed=${SEED}`);
 	await page.getByRole('button', { name: 'Start' }).click();
 	if (firstStepHasPas)
@@ -137,6 +137,48 @@ test('urgent request: the wrong action gets feedback naming the rule', async ({ 
 	await expect(page.getByTestId('feedback')).toContainText('handbook 2.7');
 	await expect(page.getByTestId('feedback')).toContainText('handbook 2.5');
 	await expectNoAxeViolations(page, 'urgent request feedback');
+});
+
+test('urgent request: a reload in the middle of a step keeps the PAS trail, so the answer stands', async ({
+	page
+}) => {
+	const def = getBuiltInDefinition('urgent-request-gentle')!;
+	const c = urgentRequest.setup(def as never, SEED, TODAY) as UrgentCase;
+	const call = c.calls[0];
+	await start(page, def.id);
+	await findAndOpen(page, {
+		nhs: call.patient.nhsNumber,
+		surname: call.patient.nhsNumber ? undefined : call.patient.name.split(' ').pop(),
+		dob: call.patient.nhsNumber ? undefined : call.patient.dob
+	});
+	await page.getByRole('button', { name: 'This is the patient the ED wants' }).click();
+	await expectCorrectAndContinue(page, /handbook 1\.6/);
+
+	// Track the current volume to the ED, then reload before answering.
+	await page.locator('body').press('r');
+	await page.getByRole('button', { name: `Track volume ${call.volume} out` }).click();
+	await page.locator('#pas-track-to').selectOption('ward:ED');
+	await page.locator('#pas-track-reason').fill('Patient in resus');
+	await page.getByRole('button', { name: 'Save movement' }).click();
+	await expect(page.locator('#pas-track-saved')).toContainText('tracked to');
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-saved', 'true');
+	await page.reload();
+	await expect(page.getByTestId('resumed')).toContainText('Welcome back');
+	await expect(page.getByTestId('pas-status')).toContainText('patients', { timeout: 60_000 });
+	await page.locator('body').press('a');
+	await expect(page.getByTestId('pas-audit')).toContainText(call.patient.hospitalNumber);
+
+	// No second look-up: the tracking saved before the reload is what the answer is judged on.
+	const right =
+		call.tracked.kind === 'library'
+			? 'pull-and-send'
+			: call.tracked.kind === 'off-site store'
+				? 'urgent-offsite-request'
+				: 'ask-holder-to-send';
+	await page.getByLabel(SEND_CHOICES.find((x) => x.id === right)!.label).check();
+	await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+	await expect(page.getByTestId('feedback')).toContainText('Correct');
+	await expectNoAxeViolations(page, 'urgent request, answered after a reload');
 });
 
 test('missing notes: the procedure in order', async ({ page }) => {

@@ -1,15 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { renderSafeMarkdown } from '../../src/lib/trainer/safe-markdown';
 import { XSS_CORPUS } from '../fixtures/xss-corpus';
-import { expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
-
-async function createProfile(page: Page, name: string, role: string) {
-	await gotoReady(page, '/profiles/');
-	await page.getByLabel('Display name').fill(name);
-	await page.getByLabel(role, { exact: true }).check();
-	await page.getByRole('button', { name: 'Create profile' }).click();
-	await expect(page.getByTestId('active-profile')).toContainText(name);
-}
+import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 async function setPinAndUnlock(page: Page, pin: string) {
 	await gotoReady(page, '/trainer/');

@@ -18,6 +18,7 @@ import {
 } from './attempts';
 import { CURRENT_DB_VERSION, RecordsRoomDb, SCHEMA_LADDER } from './database';
 import { createProfile, deleteProfile, describeProfileData, type Clock } from './profiles';
+import { appendTrustEvent } from './trusts';
 
 let db: RecordsRoomDb;
 let n = 0;
@@ -131,12 +132,17 @@ describe('attempt repository', () => {
 		expect((await getAttempt(db, 'a1'))?.snapshot).toEqual({ n: 2 });
 	});
 
-	it('deletes an attempt with its event log', async () => {
+	it('deletes an attempt with its event log and its PAS trail, and nothing of other attempts', async () => {
 		await createAttempt(db, newAttempt('a1', 'p1'));
+		await createAttempt(db, newAttempt('a2', 'p1'));
 		await appendEvent(db, 'a1', ev(1), { snapshot: {}, at: 'x' });
+		const downtime = { type: 'pas.downtime', data: { on: true } } as const;
+		await appendTrustEvent(db, { id: 'a1', profileId: 'p1' }, downtime, clock, { step: 0 });
+		await appendTrustEvent(db, { id: 'a2', profileId: 'p1' }, downtime, clock, { step: 0 });
 		await deleteAttempt(db, 'a1');
 		expect(await getAttempt(db, 'a1')).toBeUndefined();
 		expect(await db.attemptEvents.count()).toBe(0);
+		expect((await db.trustEvents.toArray()).map((r) => r.trustId)).toEqual(['a2']);
 	});
 
 	it('deleting a profile removes its attempts and says how many first', async () => {
@@ -151,7 +157,7 @@ describe('attempt repository', () => {
 			'3 saved answers and actions from those attempts',
 			'0 learning records (induction progress, mock assessment, evidence sign-off)',
 			'0 practice trusts (seed and settings)',
-			'0 changes made in those trusts (casenote tracking and the records you opened)'
+			'0 changes made on the PAS (casenote tracking and the records you opened)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['keep']);

@@ -215,10 +215,11 @@ export async function markSuperseded(
 	await db.attempts.update(id, { status: 'superseded', supersededReason: reason, updatedAt: at });
 }
 
-/** Deletes an attempt and its event log. */
+/** Deletes an attempt, its event log and its PAS trail (kept in trustEvents under the attempt's id). */
 export async function deleteAttempt(db: RecordsRoomDb, id: string): Promise<void> {
-	await db.transaction('rw', db.attempts, db.attemptEvents, async () => {
+	await db.transaction('rw', db.attempts, db.attemptEvents, db.trustEvents, async () => {
 		await db.attemptEvents.where('attemptId').equals(id).delete();
+		await db.trustEvents.where('trustId').equals(id).delete();
 		await db.attempts.delete(id);
 	});
 }

@@ -176,7 +176,7 @@ export const PROFILE_OWNED_TABLES: {
 	{
 		table: 'trustEvents',
 		label: (n) =>
-			`${n} ${n === 1 ? 'change' : 'changes'} made in those trusts (casenote tracking and the records you opened)`
+			`${n} ${n === 1 ? 'change' : 'changes'} made on the PAS (casenote tracking and the records you opened)`
 	}
 ];
 

@@ -201,7 +201,7 @@ describe('trusts belong to a profile', () => {
 		const summary = await describeProfileData(db, p.id);
 		expect(summary.items.filter((i) => i.table.startsWith('trust')).map((i) => i.description)).toEqual([
 			'1 practice trust (seed and settings)',
-			'2 changes made in those trusts (casenote tracking and the records you opened)'
+			'2 changes made on the PAS (casenote tracking and the records you opened)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.table('trusts').toArray()).map((r) => r.profileId)).toEqual(['someone-else']);

@@ -27,13 +27,21 @@ export interface StoredTrust {
 	usedAt: string;
 }
 
-/** One edit, one row: saving a move never rewrites a growing log. `seq` orders edits within a trust. */
+/**
+ * One edit, one row: saving a move never rewrites a growing log. `seq` orders edits within a trust. A scenario
+ * attempt's embedded PAS keeps its trail here too, with the attempt's id as `trustId` (docs/adr/0003).
+ */
 export type TrustEventRow = TrustEdit & {
 	id: string;
 	profileId: string;
 	trustId: string;
 	seq: number;
 	at: string;
+	/**
+	 * Scenario trails only: how many answers the attempt had when the edit was made, so a resumed step knows which
+	 * look-ups were its own.
+	 */
+	step?: number;
 };
 
 /** A problem with the settings of a new trust, worded for the person who typed them. */
@@ -140,7 +148,8 @@ export async function appendTrustEvent(
 	db: RecordsRoomDb,
 	trust: Pick<StoredTrust, 'id' | 'profileId'>,
 	edit: TrustEdit,
-	clock: Clock = systemClock
+	clock: Clock = systemClock,
+	extra: Pick<TrustEventRow, 'step'> = {}
 ): Promise<TrustEventRow> {
 	return db.transaction('rw', db.table('trustEvents'), async () => {
 		const last = await events(db)
@@ -153,7 +162,8 @@ export async function appendTrustEvent(
 			profileId: trust.profileId,
 			trustId: trust.id,
 			seq: (last?.seq ?? 0) + 1,
-			at: clock.now().toISOString()
+			at: clock.now().toISOString(),
+			...extra
 		} as TrustEventRow;
 		await events(db).add(row);
 		return row;

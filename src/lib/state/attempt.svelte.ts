@@ -14,6 +14,8 @@ import {
 	type AttemptSummary,
 	type RecordsRoomDb
 } from '$lib/db';
+import { appendTrustEvent, listTrustEvents, type TrustEventRow } from '$lib/db/trusts';
+import type { TrustEdit } from '$lib/pas/replay';
 import type { ScenarioDefinition } from '$lib/scenarios/definition';
 import type { AnyScenarioKind, StepView } from '$lib/scenarios/kind';
 import type { ScenarioEvent, ScenarioMachine, ScenarioSnapshot } from '$lib/scenarios/machine';
@@ -68,6 +70,12 @@ class AttemptSession {
 	#interval: ReturnType<typeof setInterval> | null = null;
 	#lastTickSave = 0;
 	#saving: Promise<unknown> = Promise.resolve();
+	#pasSaving: Promise<unknown> = Promise.resolve();
+	/**
+	 * The embedded PAS's trail for this attempt as stored (audit entries, tracking), read when the attempt resumes so
+	 * the scenario PAS replays it; empty for a new attempt. Not reactive: read once when the PAS session is made.
+	 */
+	pasEdits: readonly TrustEventRow[] = [];
 	/** Saves not yet in IndexedDB: the player says "Saving…" and asks before the tab closes while this is above 0. */
 	pendingSaves = $state(0);
 	#onVisibility = () => this.#visibilityChanged();
@@ -104,6 +112,7 @@ class AttemptSession {
 	) {
 		this.stop();
 		this.resumedHow = null;
+		this.pasEdits = [];
 		const kind = getKind(definition.kind);
 		if (!kind) throw new Error(`Unknown scenario kind ${definition.kind}`);
 		const today = new Date().toISOString().slice(0, 10);
@@ -170,6 +179,8 @@ class AttemptSession {
 			return false;
 		}
 		this.resumedHow = restored.how;
+		// Before the screens appear: the step on screen reads its own look-ups from this trail.
+		this.pasEdits = await listTrustEvents(db, row.id);
 		this.#attach(db, kind, row.definition, row, createActor(machine, { input, snapshot: restored.snapshot }));
 		return true;
 	}
@@ -277,7 +288,30 @@ class AttemptSession {
 
 	/** Resolves when every save so far has reached IndexedDB (tests and navigation use it). */
 	flush(): Promise<unknown> {
-		return this.#saving;
+		return Promise.all([this.#saving, this.#pasSaving]);
+	}
+
+	/** The step the learner is on, counted by answers given: the tag each PAS edit is stored with. */
+	get pasStep(): number {
+		return this.snapshot?.context.decisions.length ?? 0;
+	}
+
+	/**
+	 * Stores one edit of the embedded PAS with the attempt (one small row, apart from the decision saves so it
+	 * never slows them). Counted in `pendingSaves`, so the player says "Saving…" until it is written.
+	 */
+	savePasEdit(edit: TrustEdit, step: number): Promise<void> {
+		const db = this.#db;
+		const row = this.row;
+		if (!db || !row) return Promise.resolve();
+		this.pendingSaves++;
+		const saved = appendTrustEvent(db, row, edit, undefined, { step })
+			.then(() => undefined)
+			.finally(() => {
+				this.pendingSaves--;
+			});
+		this.#pasSaving = Promise.allSettled([this.#pasSaving, saved]);
+		return saved;
 	}
 
 	#working(): boolean {
@@ -342,6 +376,8 @@ class AttemptSession {
 		this.#baseMs = 0;
 		this.#db = null;
 		this.#saving = Promise.resolve();
+		this.#pasSaving = Promise.resolve();
+		this.pasEdits = [];
 		this.pendingSaves = 0;
 	}
 }

@@ -59,7 +59,7 @@ describe('the practice PAS keeps its trail as stored edits', () => {
 		again.stop();
 	});
 
-	it('a scenario session (no persist) keeps its trail in memory only', async () => {
+	it('a session without persist keeps its trail in memory only', async () => {
 		const pas = createPasSession({ settings, session: 'attempt-1', inline: true, now });
 		await pas.whenReady();
 		const patient = (await pas.search({ surname })).hits[0].patient;

@@ -1,9 +1,9 @@
 /**
  * One running simulated PAS: the trust it is on, the search, the open record, casenote tracking (live and
  * downtime) and the access audit. The standalone practice PAS (/pas/) and scenario screens each create their
- * own session with {@link createPasSession}; a scenario passes its case's trust settings and its attempt id as
- * the session key, so its audit trail and tracking are kept per attempt, in memory. The practice PAS passes the
- * edits stored with the profile's trust and a `persist` callback, so its trail survives reloads and backups.
+ * own session with {@link createPasSession}. The practice PAS passes the edits stored with the profile's trust and
+ * a `persist` callback, so its trail survives reloads and backups; a scenario does the same with its attempt
+ * through `scenarioPasSession` (pas-trail.ts).
  *
  * The index lives in a Web Worker in the browser; where no Worker exists (unit tests) the same service runs here.
  */
@@ -46,11 +46,11 @@ export interface PasSessionOptions {
 	now?: () => Date;
 	/** Run in this thread even when Workers exist (tests). */
 	inline?: boolean;
-	/** The learner's trail so far, replayed from stored edits (practice PAS); a scenario starts empty. */
+	/** The learner's trail so far, replayed from stored edits; a new session starts empty. */
 	edits?: TrustEditState;
 	/**
-	 * Called with every edit as it happens, to store it. Without it the trail lives only as long as the session
-	 * (scenario attempts). A rejected promise sets `saveProblem`; the PAS keeps working in memory.
+	 * Called with every edit as it happens, to store it. Without it the trail lives only as long as the session.
+	 * A rejected promise sets `saveProblem`; the PAS keeps working in memory.
 	 */
 	persist?: (edit: TrustEdit) => Promise<void>;
 }
@@ -360,21 +360,6 @@ export class PasSession {
 /** Starts a PAS on a trust. The caller owns it and calls stop() when done. */
 export function createPasSession(o: PasSessionOptions): PasSession {
 	return new PasSession(o);
-}
-
-let shared: { key: string; session: PasSession } | null = null;
-
-/**
- * The PAS a scenario's screens share across its steps: the player re-creates a screen at every step, but the
- * learner's search, audit trail and tracking must carry on. One scenario PAS runs at a time; asking for another
- * key stops the previous one.
- */
-export function scenarioPasSession(key: string, settings: TrustSettings): PasSession {
-	const k = `${key}|${JSON.stringify(settings)}`;
-	if (shared?.key === k) return shared.session;
-	shared?.session.stop();
-	shared = { key: k, session: createPasSession({ settings, session: key }) };
-	return shared.session;
 }
 
 /**

@@ -17,17 +17,19 @@ import type { OutcomeId } from '../outcomes';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
+	countParam,
 	currentVolume,
 	displayCard,
+	flagParam,
 	judgeFind,
 	locationWords,
 	otherPatient,
 	patientAnswer,
 	RETRIEVAL_RULES,
 	ruleRef,
+	setupOnTrust,
 	trustOf,
 	trustParam,
-	trustSettingsFor,
 	withNeedToKnow,
 	type PatientAnswer,
 	type PatientCard
@@ -35,17 +37,13 @@ import {
 import type { TrackedLocation, TrustSettings } from '../../generator/types';
 
 export const paramsSchema = z.object({
-	items: z
-		.number()
-		.int('must be a whole number')
-		.min(1, 'must be at least 1 patient')
-		.max(12, 'must be at most 12 patients'),
+	items: countParam(12, 'patient'),
 	/** Plant same-name/same-DOB and twin look-alikes on the list. */
-	traps: z.boolean({ error: 'must be true or false' }),
+	traps: flagParam(),
 	/** Include patients whose notes are tracked out of the library, to be requested. */
-	trackedElsewhere: z.boolean({ error: 'must be true or false' }),
+	trackedElsewhere: flagParam(),
 	/** Start with ordering the pull list for the walk round the shelves (on unless set to false). */
-	pullOrder: z.boolean({ error: 'must be true or false' }).optional(),
+	pullOrder: flagParam().optional(),
 	trustSize: trustParam
 });
 export type ClinicPrepParams = z.infer<typeof paramsSchema>;
@@ -356,10 +354,7 @@ export const clinicPreparation: ScenarioKind<
 	machineVersion: 1,
 	paramsSchema,
 	answerSchema,
-	setup(definition, seed, today) {
-		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
-		return buildClinic(definition.params, trustOf(settings), settings, seed);
-	},
+	setup: setupOnTrust(buildClinic),
 	firstStep: (c) => (c.pull.length ? PULL_STEP : 'find-1'),
 	view(c, stepId): StepView<ClinicPrepView> {
 		const { stage, slot } = parse(stepId);

@@ -30,6 +30,17 @@ export const trustParam = z
 	.max(100_000, 'must be at most 100,000 patients')
 	.optional();
 
+/** How many items a definition asks for, from 1 to `max`: `countParam(4, 'request')`. */
+export const countParam = (max: number, noun: string) =>
+	z
+		.number()
+		.int('must be a whole number')
+		.min(1, `must be at least 1 ${noun}`)
+		.max(max, `must be at most ${max} ${noun}s`);
+
+/** An on/off setting of a definition. */
+export const flagParam = () => z.boolean({ error: 'must be true or false' });
+
 /** The trust a case runs on: the definition's inline trust if it has one, else one seeded from the case seed. */
 export function trustSettingsFor(
 	def: ScenarioDefinition,
@@ -40,6 +51,16 @@ export function trustSettingsFor(
 	const t = def.trust;
 	if (t && 'seed' in t) return { seed: t.seed, patients: t.size, today };
 	return { seed: `retrieval-${seed}`, patients: size ?? DEFAULT_TRUST_SIZE, today };
+}
+
+/** A kind's setup: the case's trust (the definition's, or one seeded from the case seed), then the case on it. */
+export function setupOnTrust<P extends { trustSize?: number }, C>(
+	build: (params: P, trust: Trust, settings: TrustSettings, seed: number) => C
+) {
+	return (definition: ScenarioDefinition<P>, seed: number, today: string): C => {
+		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
+		return build(definition.params, trustOf(settings), settings, seed);
+	};
 }
 
 // Building a trust costs a few hundred milliseconds; judge() and view() run often, so keep the last few.

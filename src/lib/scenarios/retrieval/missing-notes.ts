@@ -15,23 +15,20 @@ import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
+	countParam,
 	currentVolume,
 	locationWords,
 	otherPatient,
 	RETRIEVAL_RULES,
+	setupOnTrust,
 	trustOf,
-	withNeedToKnow,
 	trustParam,
-	trustSettingsFor,
+	withNeedToKnow,
 	type PatientCard
 } from './common';
 
 export const paramsSchema = z.object({
-	items: z
-		.number()
-		.int('must be a whole number')
-		.min(1, 'must be at least 1 case')
-		.max(3, 'must be at most 3 cases'),
+	items: countParam(3, 'case'),
 	/** Which kinds of case to draw: found elsewhere (mis-tracked), misfiled in a nearby slot, or never found. */
 	outcomes: z
 		.array(
@@ -313,10 +310,7 @@ export const missingNotes: ScenarioKind<MissingParams, MissingCase, MissingAnswe
 	machineVersion: 1,
 	paramsSchema,
 	answerSchema,
-	setup(definition, seed, today) {
-		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
-		return buildMissing(definition.params, trustOf(settings), settings, seed);
-	},
+	setup: setupOnTrust(buildMissing),
 	firstStep: () => 'case-1-first',
 	view(c, stepId): StepView<MissingView> {
 		const { n, stage } = parse(stepId);

@@ -14,13 +14,14 @@ import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
+	countParam,
 	otherPatient,
 	RETRIEVAL_RULES,
 	ruleRef,
+	setupOnTrust,
 	trustOf,
-	withNeedToKnow,
 	trustParam,
-	trustSettingsFor,
+	withNeedToKnow,
 	type PatientCard
 } from './common';
 
@@ -28,11 +29,7 @@ const REFERRAL_KINDS = ['changed-name', 'typo', 'duplicate', 'new'] as const;
 type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 export const paramsSchema = z.object({
-	items: z
-		.number()
-		.int('must be a whole number')
-		.min(1, 'must be at least 1 referral')
-		.max(6, 'must be at most 6 referrals'),
+	items: countParam(6, 'referral'),
 	kinds: z
 		.array(z.enum(REFERRAL_KINDS, { error: `must be one of ${REFERRAL_KINDS.join(', ')}` }))
 		.min(1, 'must list at least one kind of referral'),
@@ -263,10 +260,7 @@ export const registrationCheck: ScenarioKind<
 	machineVersion: 1,
 	paramsSchema,
 	answerSchema,
-	setup(definition, seed, today) {
-		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
-		return buildReferrals(definition.params, trustOf(settings), settings, seed);
-	},
+	setup: setupOnTrust(buildReferrals),
 	firstStep: () => 'referral-1',
 	view(c, stepId): StepView<RegistrationView> {
 		const n = parse(stepId);

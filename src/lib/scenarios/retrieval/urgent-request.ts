@@ -13,29 +13,27 @@ import type { Judgement, ScenarioKind, StepView } from '../kind';
 import { seededRandom, shuffled } from '../prng';
 import {
 	card,
+	countParam,
 	currentVolume,
+	flagParam,
 	judgeFind,
 	locationWords,
 	otherPatient,
 	patientAnswer,
 	RETRIEVAL_RULES,
+	setupOnTrust,
 	trustOf,
-	withNeedToKnow,
 	trustParam,
-	trustSettingsFor,
+	withNeedToKnow,
 	type PatientAnswer,
 	type PatientCard
 } from './common';
 
 export const paramsSchema = z.object({
-	items: z
-		.number()
-		.int('must be a whole number')
-		.min(1, 'must be at least 1 request')
-		.max(4, 'must be at most 4 requests'),
-	traps: z.boolean({ error: 'must be true or false' }),
+	items: countParam(4, 'request'),
+	traps: flagParam(),
 	/** Give the hospital number on the call (easier) or only name and date of birth. */
-	callerGivesNumber: z.boolean({ error: 'must be true or false' }),
+	callerGivesNumber: flagParam(),
 	trustSize: trustParam
 });
 export type UrgentParams = z.infer<typeof paramsSchema>;
@@ -219,10 +217,7 @@ export const urgentRequest: ScenarioKind<UrgentParams, UrgentCase, UrgentAnswer,
 	machineVersion: 1,
 	paramsSchema,
 	answerSchema,
-	setup(definition, seed, today) {
-		const settings = trustSettingsFor(definition, seed, today, definition.params.trustSize);
-		return buildCalls(definition.params, trustOf(settings), settings, seed);
-	},
+	setup: setupOnTrust(buildCalls),
 	firstStep: () => 'find-1',
 	view(c, stepId): StepView<UrgentView> {
 		const { stage, n } = parse(stepId);
