@@ -2,7 +2,7 @@ import type { IndexableType, Table } from 'dexie';
 import { isValidNhsNumber } from '$lib/domain/nhs-number';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { RecordsRoomDb } from './database';
-import { PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profiles';
+import { ownerKeyOf, PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profiles';
 
 /**
  * Progress backup files (issue 6): one JSON file holding profiles and everything they own, so a learner can move
@@ -46,7 +46,11 @@ export async function buildBackup(
 	const ids = profiles.map((p) => p.id);
 	const tables: Record<string, Row[]> = {};
 	for (const owned of PROFILE_OWNED_TABLES) {
-		tables[owned.table] = (await db.table(owned.table).where('profileId').anyOf(ids).toArray()) as Row[];
+		tables[owned.table] = (await db
+			.table(owned.table)
+			.where(ownerKeyOf(owned))
+			.anyOf(ids)
+			.toArray()) as Row[];
 	}
 	const data: BackupData = { profiles: sortById(profiles), tables: sortTables(tables) };
 	return {
@@ -205,10 +209,12 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 	if (ids.size !== profiles.length)
 		return fail('This file lists the same profile twice. Nothing has been changed.');
 
-	const known = new Set(PROFILE_OWNED_TABLES.map((t) => t.table));
+	// A table missing from the file (one registered after the file was written) is simply empty.
+	const known = new Map(PROFILE_OWNED_TABLES.map((t) => [t.table, ownerKeyOf(t)]));
 	const tables: Record<string, Row[]> = {};
 	for (const [name, rows] of Object.entries(data.tables)) {
-		if (!known.has(name)) {
+		const ownerKey = known.get(name);
+		if (!ownerKey) {
 			return fail(
 				`This file has a kind of data ("${truncate(name)}") that this version of Records Room does not know. Update Records Room, then import it again.`
 			);
@@ -218,7 +224,7 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 		if (rows.length > LIMITS.rowsPerTable)
 			return fail(`The "${name}" part of this file is larger than Records Room supports.`);
 		for (const row of rows) {
-			if (!isPlainObject(row) || typeof row.profileId !== 'string' || !ids.has(row.profileId)) {
+			if (!isPlainObject(row) || typeof row[ownerKey] !== 'string' || !ids.has(row[ownerKey] as string)) {
 				return fail(
 					`The "${name}" part of this file has an entry that belongs to no profile in the file. Nothing has been changed.`
 				);
@@ -361,7 +367,7 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 		incomingRows.forEach((row, i) => {
 			const here = present[i];
 			if (!here) added++;
-			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles))) unchanged++;
+			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles, owned))) unchanged++;
 			else conflicting++;
 		});
 		rows.push({ table: owned.table, label: owned.label(incomingRows.length), added, unchanged, conflicting });
@@ -376,9 +382,18 @@ function primaryKeyOf(table: Table): (row: Row) => IndexableType {
 	return (row) => row[path as string] as IndexableType;
 }
 
-function remapProfile(row: Row, plan: ImportPlan['profiles']): Row {
-	const hit = plan.find((p) => p.incoming.id === row.profileId && p.action === 'merge-into');
-	return hit ? { ...row, profileId: hit.existing!.id } : row;
+/** Points a row at the profile here that an incoming profile of the same name merges into. */
+function remapProfile(
+	row: Row,
+	plan: ImportPlan['profiles'],
+	owned: (typeof PROFILE_OWNED_TABLES)[number]
+): Row {
+	const swap = (id: string) =>
+		plan.find((p) => p.incoming.id === id && p.action === 'merge-into')?.existing!.id ?? id;
+	const key = ownerKeyOf(owned);
+	const owner = row[key];
+	const out = typeof owner === 'string' && swap(owner) !== owner ? { ...row, [key]: swap(owner) } : row;
+	return owned.otherProfileIds ? owned.otherProfileIds(out, swap) : out;
 }
 
 /**
@@ -401,12 +416,14 @@ export async function applyImport(
 		for (const owned of PROFILE_OWNED_TABLES) {
 			const table = db.table(owned.table);
 			const keyOf = primaryKeyOf(table);
-			const incoming = (backup.data.tables[owned.table] ?? []).map((r) => remapProfile(r, plan.profiles));
+			const incoming = (backup.data.tables[owned.table] ?? []).map((r) =>
+				remapProfile(r, plan.profiles, owned)
+			);
 			if (mode === 'replace') {
 				const targetIds = plan.profiles.map((p) =>
 					p.action === 'merge-into' ? p.existing!.id : p.incoming.id
 				);
-				await table.where('profileId').anyOf(targetIds).delete();
+				await table.where(ownerKeyOf(owned)).anyOf(targetIds).delete();
 				await table.bulkPut(incoming);
 				continue;
 			}
