@@ -16,7 +16,7 @@ import {
 } from './backup';
 import { canonicalJson, sha256Hex } from './canonical';
 import { RecordsRoomDb } from './database';
-import { listAssignmentsFor, listAssignmentsOwnedBy, saveAssignment } from './assignments';
+import { getAssignment, listAssignmentsFor, listAssignmentsOwnedBy, saveAssignment } from './assignments';
 import { createProfile, deleteProfile, describeProfileData, listProfiles, type Clock } from './profiles';
 
 let db: RecordsRoomDb;
@@ -312,6 +312,25 @@ describe("a trainer's assignments in backups", () => {
 		expect((await listAssignmentsOwnedBy(db, ben.id)).map((a) => a.id)).toEqual(['as-ben']);
 	});
 
+	it("a trainee's backup keeps the assignment they imported from a scenario pack (they own that copy)", async () => {
+		const { ada } = await trainerAndTrainee();
+		// As applyPackImport writes it: the importer owns the copy and it is set for them.
+		const fromPack = {
+			...(await getAssignment(db, 'as-ben'))!,
+			id: 'as-pack',
+			ownerProfileId: ada.id,
+			assignedProfileIds: [ada.id]
+		};
+		await db.assignments.put(fromPack);
+		const file = await buildBackup(db, { profileIds: [ada.id], now, appVersion: 'x' });
+		expect(file.data.tables.assignments.map((a) => a.id)).toEqual(['as-pack']);
+		await freshDb();
+		const parsed = await parseBackupText(JSON.stringify(file));
+		if (!parsed.ok) throw new Error(parsed.problem);
+		await applyImport(db, parsed.backup, 'merge');
+		expect((await listAssignmentsFor(db, ada.id)).map((a) => a.id)).toEqual(['as-pack']);
+	});
+
 	it('refuses an assignment owned by no profile in the file', async () => {
 		const { ben } = await trainerAndTrainee();
 		const file = await buildBackup(db, { profileIds: [ben.id], now, appVersion: 'x' });
@@ -326,7 +345,7 @@ describe("a trainer's assignments in backups", () => {
 		const { ben } = await trainerAndTrainee();
 		const summary = await describeProfileData(db, ben.id);
 		expect(summary.items.find((i) => i.table === 'assignments')?.description).toBe(
-			'1 assignment set for trainees'
+			'1 assignment (set by this profile, or imported from a scenario pack)'
 		);
 		await deleteProfile(db, ben.id);
 		expect(await listAssignmentsOwnedBy(db, ben.id)).toEqual([]);

@@ -160,8 +160,6 @@ export const PROFILE_OWNED_TABLES: {
 	table: string;
 	/** The indexed field holding the owner's profile id; `profileId` when absent. */
 	ownerKey?: 'ownerProfileId';
-	/** The roles that can own rows here, when not every role can: the others' delete confirmation leaves it out. */
-	roles?: ProfileRole[];
 	label: (n: number) => string;
 	/** A more exact line for the delete confirmation, from the rows themselves, where a count says too little. */
 	describe?: (rows: Record<string, unknown>[]) => string;
@@ -189,11 +187,11 @@ export const PROFILE_OWNED_TABLES: {
 			`${n} ${n === 1 ? 'change' : 'changes'} made in those trusts (casenote tracking and the records you opened)`
 	},
 	{
-		// A trainer's own assignments; the trainees they are set for keep their own rows elsewhere.
+		// Assignments a trainer set, or a trainee took from a scenario pack (the importer owns the copy).
 		table: 'assignments',
 		ownerKey: 'ownerProfileId',
-		roles: ['trainer'],
-		label: (n) => `${n} ${n === 1 ? 'assignment' : 'assignments'} set for trainees`,
+		label: (n) =>
+			`${n} ${n === 1 ? 'assignment' : 'assignments'} (set by this profile, or imported from a scenario pack)`,
 		otherProfileIds: (row, swap) =>
 			Array.isArray(row.assignedProfileIds)
 				? {
@@ -219,7 +217,6 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 	if (!profile) throw new ProfileError('That profile no longer exists.', 'profile');
 	const items = [];
 	for (const owned of PROFILE_OWNED_TABLES) {
-		if (owned.roles && !owned.roles.includes(profile.role)) continue;
 		const rows = db.table(owned.table).where(ownerKeyOf(owned)).equals(id);
 		if (owned.describe) {
 			const all = (await rows.toArray()) as Record<string, unknown>[];
