@@ -331,6 +331,38 @@ describe("a trainer's assignments in backups", () => {
 		expect((await listAssignmentsFor(db, ada.id)).map((a) => a.id)).toEqual(['as-pack']);
 	});
 
+	it("restoring a trainee's pack copy where the trainer's own is adds the trainee, and never takes it from the trainer", async () => {
+		const { ada, ben } = await trainerAndTrainee();
+		await saveAssignment(db, week1([]), {
+			...setBy(ben.id, 'as-shared'),
+			now: new Date('2026-11-25T10:00:00Z')
+		});
+		// Ada's computer: her copy of the pack's assignment, the same id, owned by her and changed later.
+		const other = new RecordsRoomDb(`other-${Math.random()}`);
+		await other.open();
+		const adaThere = await createProfile(other, { name: 'Ada', role: 'apprentice' }, clock);
+		await other.assignments.put({
+			...(await getAssignment(db, 'as-shared'))!,
+			ownerProfileId: adaThere.id,
+			assignedProfileIds: [adaThere.id],
+			title: 'Week 1 (her copy)',
+			updatedAt: '2026-11-26T09:00:00.000Z'
+		});
+		const parsed = await parseBackupText(JSON.stringify(await buildBackup(other, { now, appVersion: 'x' })));
+		await other.delete();
+		if (!parsed.ok) throw new Error(parsed.problem);
+		for (const mode of ['merge', 'replace'] as const) {
+			await applyImport(db, parsed.backup, mode);
+			const row = await getAssignment(db, 'as-shared');
+			expect(row).toMatchObject({ ownerProfileId: ben.id, title: 'Week 1', assignedProfileIds: [ada.id] });
+		}
+		expect((await listAssignmentsFor(db, ada.id)).map((a) => a.id).sort()).toEqual([
+			'as-amy',
+			'as-ben',
+			'as-shared'
+		]);
+	});
+
 	it('refuses an assignment owned by no profile in the file', async () => {
 		const { ben } = await trainerAndTrainee();
 		const file = await buildBackup(db, { profileIds: [ben.id], now, appVersion: 'x' });

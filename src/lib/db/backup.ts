@@ -399,7 +399,8 @@ function remapProfile(
 /**
  * Writes an import in one transaction: either all of it lands or none of it does. Merge keeps what is here and
  * adds what is new; for rows that differ, the one updated most recently wins. Replace first removes everything the
- * imported profiles own here, then writes the file's rows.
+ * imported profiles own here, then writes the file's rows. Either way, a row here owned by a profile that is not
+ * in the file keeps its owner.
  */
 export async function applyImport(
 	db: RecordsRoomDb,
@@ -416,6 +417,7 @@ export async function applyImport(
 		for (const owned of PROFILE_OWNED_TABLES) {
 			const table = db.table(owned.table);
 			const keyOf = primaryKeyOf(table);
+			const ownerKey = ownerKeyOf(owned);
 			const incoming = (backup.data.tables[owned.table] ?? []).map((r) =>
 				remapProfile(r, plan.profiles, owned)
 			);
@@ -423,12 +425,21 @@ export async function applyImport(
 				const targetIds = plan.profiles.map((p) =>
 					p.action === 'merge-into' ? p.existing!.id : p.incoming.id
 				);
-				await table.where(ownerKeyOf(owned)).anyOf(targetIds).delete();
-				await table.bulkPut(incoming);
-				continue;
+				await table.where(ownerKey).anyOf(targetIds).delete();
 			}
 			const present = (await table.bulkGet(incoming.map(keyOf))) as (Row | undefined)[];
-			await table.bulkPut(incoming.filter((row, i) => !present[i] || newer(row, present[i]!)));
+			const writes = incoming.flatMap((row, i) => {
+				const here = present[i];
+				if (!here) return [row];
+				// A row here that belongs to another profile is never handed over to the file's profile (a pack
+				// copies an assignment under the trainer's id to the trainee who imports it); `combine` may add to it.
+				if (here[ownerKey] !== row[ownerKey]) {
+					const both = owned.combine?.(here, row);
+					return both && canonicalJson(both) !== canonicalJson(here) ? [both] : [];
+				}
+				return newer(row, here) ? [row] : [];
+			});
+			await table.bulkPut(writes);
 		}
 	});
 	return plan;

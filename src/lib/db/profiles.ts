@@ -168,6 +168,11 @@ export const PROFILE_OWNED_TABLES: {
 	 * the same name already exists under another id: the import swaps them for the id here.
 	 */
 	otherProfileIds?: (row: Record<string, unknown>, swap: (id: string) => string) => Record<string, unknown>;
+	/**
+	 * An import meets a row here with the same key but another owner: the row stays with its owner here, and this
+	 * says what to take from the file's copy. Without it the file's copy is left out.
+	 */
+	combine?: (here: Record<string, unknown>, incoming: Record<string, unknown>) => Record<string, unknown>;
 }[] = [
 	{ table: 'attempts', label: (n) => `${n} scenario ${n === 1 ? 'attempt' : 'attempts'} and their results` },
 	{
@@ -198,9 +203,21 @@ export const PROFILE_OWNED_TABLES: {
 						...row,
 						assignedProfileIds: row.assignedProfileIds.map((id) => (typeof id === 'string' ? swap(id) : id))
 					}
-				: row
+				: row,
+		// A trainee's copy from a pack has the trainer's assignment id: restored where the trainer's own is, the
+		// trainee is added to the trainer's, as importing the pack there would have done.
+		combine: (here, incoming) => ({
+			...here,
+			assignedProfileIds: [
+				...new Set([...idsIn(here.assignedProfileIds), ...idsIn(incoming.assignedProfileIds)])
+			]
+		})
 	}
 ];
+
+function idsIn(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
 
 /** The field of a profile-owned table's rows that holds the owner's profile id. */
 export function ownerKeyOf(owned: (typeof PROFILE_OWNED_TABLES)[number]): string {
