@@ -203,7 +203,12 @@ describe('findRealNhsNumber', () => {
 		['ref 9434765919.', '9434765919'],
 		['999 000 0000', null],
 		['1234567890', null],
-		['2026-11-25T09:00:00.000Z', null]
+		['2026-11-25T09:00:00.000Z', null],
+		['"id":9434765919,', '9434765919'],
+		['NHS number:943-476-5919', '9434765919'],
+		// Part of a random id, not a number: seen in a profile id, where it refused every file of that profile.
+		['39f1914f-b8ae-434f-825f-8879063316dc', null],
+		['ab9434765919', null]
 	])('%s → %s (handbook 1.3)', (text, expected) => {
 		expect(findRealNhsNumber({ a: [text] })).toBe(expected);
 	});
