@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { isValidNhsNumber } from '../../src/lib/domain/nhs-number';
 import { createProfile, expect, expectNoAxeViolations, gotoReady, test } from './fixtures';
 
 async function trainerUnlocked(page: Page, name = 'Ben') {
@@ -11,12 +12,36 @@ async function trainerUnlocked(page: Page, name = 'Ben') {
 	await expect(page.getByTestId('unlocked-status')).toBeVisible();
 }
 
-async function publishCopy(page: Page, from: string, id: string, title: string) {
+async function publishCopy(page: Page, from: string, id: string, title: string, items?: number) {
 	await gotoReady(page, `/trainer/scenarios/edit/?from=${from}`);
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Scenario id').fill(id);
+	if (items) await page.getByLabel('Items').fill(String(items));
 	await page.getByRole('button', { name: 'Save and publish' }).click();
 	await expect(page.getByTestId('editor-status')).toContainText('Published, version 1');
+}
+
+async function keyPress(target: Locator, key = 'Enter') {
+	await target.focus();
+	await target.press(key);
+}
+
+/** Plays an NHS number check from the link given, by keyboard, judging each number by the Modulus 11 rule. */
+async function playNumbersCheck(page: Page, link: Locator, steps: number) {
+	await keyPress(link);
+	await keyPress(page.getByRole('button', { name: 'Start' }));
+	for (let step = 1; step <= steps; step++) {
+		await expect(page.locator('#step-heading')).toHaveText(`Step ${step} of ${steps}`);
+		const valid = isValidNhsNumber((await page.getByTestId('nhs-number').textContent()) ?? '');
+		await keyPress(page.getByLabel(valid ? /^Accept/ : /^Reject: the number fails the check/), 'Space');
+		await keyPress(page.getByRole('button', { name: 'Confirm answer' }));
+		await keyPress(
+			page.getByRole('button', { name: step === steps ? 'See your results' : 'Continue to the next step' })
+		);
+	}
+	await expect(page.getByTestId('result')).toBeVisible();
+	await expect(page.getByTestId('save-status')).toHaveAttribute('data-saved', 'true');
+	await gotoReady(page, '/progress/');
 }
 
 async function joinWithCode(page: Page, code: string) {
@@ -201,6 +226,61 @@ test('a trainer sets an ordered assignment; the trainee sees it with its due dat
 		/scenario=nhs-number-check-gentle&seed=5/
 	);
 	await expectNoAxeViolations(page, 'trainee assignments');
+});
+
+test('a trainee plays an assignment to done; it shows as overdue while work is left after the due date', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// The browser's clock, fixed at midday so the local date is the same in any time zone a runner uses.
+	await page.clock.setFixedTime('2026-12-10T12:00:00Z');
+	await createProfile(page, 'Cara', 'New starter');
+	await trainerUnlocked(page);
+	await publishCopy(page, 'nhs-number-check-gentle', 'two-numbers-a', 'Two numbers: A', 2);
+	await publishCopy(page, 'nhs-number-check-gentle', 'two-numbers-b', 'Two numbers: B', 2);
+
+	await gotoReady(page, '/trainer/assignments/');
+	await page.getByRole('button', { name: 'Set a new assignment' }).click();
+	await page.getByLabel('Title').fill('Numbers, then more numbers');
+	await page.getByLabel('Due date (optional)').fill('2026-12-11');
+	await page.getByLabel('Passed (at or above its pass mark)').check();
+	for (const id of ['two-numbers-a', 'two-numbers-b']) {
+		await page.getByLabel('Scenario to add').selectOption(id);
+		await page.getByRole('button', { name: 'Add scenario' }).click();
+	}
+	await page.getByLabel('Cara').check();
+	await page.getByRole('button', { name: 'Save assignment' }).click();
+	await expect(page.getByTestId('assignment-list')).toContainText('done when passed. Set for Cara.');
+
+	await gotoReady(page, '/profiles/');
+	await page.getByRole('button', { name: 'Switch to Cara' }).click();
+	await gotoReady(page, '/progress/');
+	const card = page.getByTestId('my-assignment');
+	const items = card.locator('li');
+	await expect(card).toHaveAttribute('data-state', 'not-started');
+	await expect(card).toContainText('Due 11 December 2026 (in 1 day). 0 of 2 done.');
+	await expect(card).toContainText('counts as done when you have passed it');
+
+	await playNumbersCheck(page, card.getByRole('link', { name: 'Two numbers: A' }), 2);
+	await expect(items.nth(0)).toHaveAttribute('data-state', 'done');
+	await expect(items.nth(1)).toHaveAttribute('data-state', 'not-started');
+	await expect(card).toHaveAttribute('data-state', 'in-progress');
+
+	// The due date passes with one scenario left.
+	await page.clock.setFixedTime('2026-12-12T12:00:00Z');
+	await page.reload();
+	await expect(card).toHaveAttribute('data-state', 'overdue');
+	await expect(card.locator('.nhsuk-tag')).toHaveText('Overdue');
+	await expect(card).toContainText('Was due 11 December 2026 (1 day ago). 1 of 2 done.');
+	// The whole page is scanned in the test above; the card's new states are scanned here.
+	await expectNoAxeViolations(page, 'overdue assignment', '[data-testid="my-assignments"]');
+
+	await playNumbersCheck(page, card.getByRole('link', { name: 'Two numbers: B' }), 2);
+	await expect(items.nth(1)).toHaveAttribute('data-state', 'done');
+	await expect(card).toHaveAttribute('data-state', 'done');
+	await expect(card.locator('.nhsuk-tag')).toHaveText('Done');
+	await expect(card).toContainText('Was due 11 December 2026. 2 of 2 done.');
+	await expectNoAxeViolations(page, 'assignment done', '[data-testid="my-assignments"]');
 });
 
 test("a trainer's preview is marked as one and left out of progress", async ({ page }) => {

@@ -93,7 +93,9 @@ describe('assignments', () => {
 		const bens = await saveAssignment(db, input, opts());
 		const anns = await saveAssignment(db, input, { ...opts(), ownerProfileId: 'ann' });
 		const summary = await describeProfileData(db, 'ben');
-		expect(summary.items.at(-1)?.description).toBe('1 assignment set for trainees');
+		expect(summary.items.at(-1)?.description).toBe(
+			'1 assignment (set by this profile, or imported from a scenario pack)'
+		);
 		await deleteProfile(db, 'cara');
 		expect((await getAssignment(db, anns.id))?.assignedProfileIds).toEqual(['dev']);
 		await deleteProfile(db, 'ben');

@@ -157,7 +157,8 @@ describe('attempt repository', () => {
 			'3 saved answers and actions from those attempts',
 			'0 learning records (induction progress, mock assessment, evidence sign-off)',
 			'0 practice trusts (seed and settings)',
-			'0 changes made on the PAS (casenote tracking and the records you opened)'
+			'0 changes made on the PAS (casenote tracking and the records you opened)',
+			'0 assignments (set by this profile, or imported from a scenario pack)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['keep']);

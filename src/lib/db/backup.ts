@@ -2,7 +2,7 @@ import type { IndexableType, Table } from 'dexie';
 import { isValidNhsNumber } from '$lib/domain/nhs-number';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { RecordsRoomDb } from './database';
-import { PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profiles';
+import { ownerKeyOf, PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profiles';
 
 /**
  * Progress backup files (issue 6): one JSON file holding profiles and everything they own, so a learner can move
@@ -46,7 +46,11 @@ export async function buildBackup(
 	const ids = profiles.map((p) => p.id);
 	const tables: Record<string, Row[]> = {};
 	for (const owned of PROFILE_OWNED_TABLES) {
-		tables[owned.table] = (await db.table(owned.table).where('profileId').anyOf(ids).toArray()) as Row[];
+		tables[owned.table] = (await db
+			.table(owned.table)
+			.where(ownerKeyOf(owned))
+			.anyOf(ids)
+			.toArray()) as Row[];
 	}
 	const data: BackupData = { profiles: sortById(profiles), tables: sortTables(tables) };
 	return {
@@ -205,10 +209,12 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 	if (ids.size !== profiles.length)
 		return fail('This file lists the same profile twice. Nothing has been changed.');
 
-	const known = new Set(PROFILE_OWNED_TABLES.map((t) => t.table));
+	// A table missing from the file (one registered after the file was written) is simply empty.
+	const known = new Map(PROFILE_OWNED_TABLES.map((t) => [t.table, ownerKeyOf(t)]));
 	const tables: Record<string, Row[]> = {};
 	for (const [name, rows] of Object.entries(data.tables)) {
-		if (!known.has(name)) {
+		const ownerKey = known.get(name);
+		if (!ownerKey) {
 			return fail(
 				`This file has a kind of data ("${truncate(name)}") that this version of Records Room does not know. Update Records Room, then import it again.`
 			);
@@ -218,7 +224,7 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 		if (rows.length > LIMITS.rowsPerTable)
 			return fail(`The "${name}" part of this file is larger than Records Room supports.`);
 		for (const row of rows) {
-			if (!isPlainObject(row) || typeof row.profileId !== 'string' || !ids.has(row.profileId)) {
+			if (!isPlainObject(row) || typeof row[ownerKey] !== 'string' || !ids.has(row[ownerKey] as string)) {
 				return fail(
 					`The "${name}" part of this file has an entry that belongs to no profile in the file. Nothing has been changed.`
 				);
@@ -307,14 +313,17 @@ const TOO_DEEP =
 const TOO_LONG =
 	'This file contains a piece of text far longer than Records Room ever writes. Nothing has been changed.';
 
-const TEN_DIGITS = /(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])/g;
+// Ten digits standing on their own: not glued to letters or more digits. A random id such as the UUID group
+// "8879063316dc" holds ten digits that pass Modulus 11 about once in eleven; read as a number, it made every file of
+// that profile unimportable for good.
+const TEN_DIGITS = /(?<![0-9A-Za-z])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![0-9A-Za-z])/g;
 
 /** Any value that reads as a valid NHS number outside the 999 test range (handbook 1.3): real data must never load. */
 export function findRealNhsNumber(value: unknown): string | null {
 	if (typeof value === 'string') {
 		for (const m of value.matchAll(TEN_DIGITS)) {
 			const n = m[1] + m[2] + m[3];
-			if (isValidNhsNumber(n) && !n.startsWith('999') && !insideDigest(value, m.index, m[0].length)) return n;
+			if (isValidNhsNumber(n) && !n.startsWith('999')) return n;
 		}
 		return null;
 	}
@@ -331,24 +340,6 @@ export function findRealNhsNumber(value: unknown): string | null {
 		}
 	}
 	return null;
-}
-
-/**
- * Checksums and signatures are long runs of hex, and about one in two hundred SHA-256 digests holds ten digits in
- * a row that pass Modulus 11, so a file's own checksum would be refused as a real NHS number. Digits inside a hex
- * run of digest length are not an identifier; only called for a match that would otherwise be refused.
- */
-function insideDigest(s: string, start: number, length: number): boolean {
-	if (length !== 10) return false;
-	let from = start;
-	let to = start + length;
-	while (from > 0 && isHex(s.charCodeAt(from - 1))) from--;
-	while (to < s.length && isHex(s.charCodeAt(to))) to++;
-	return to - from >= 32;
-}
-
-function isHex(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
 function isPlainObject(v: unknown): v is Row {
@@ -389,7 +380,7 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 		incomingRows.forEach((row, i) => {
 			const here = present[i];
 			if (!here) added++;
-			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles))) unchanged++;
+			else if (canonicalJson(here) === canonicalJson(remapProfile(row, profiles, owned))) unchanged++;
 			else conflicting++;
 		});
 		rows.push({ table: owned.table, label: owned.label(incomingRows.length), added, unchanged, conflicting });
@@ -404,15 +395,25 @@ function primaryKeyOf(table: Table): (row: Row) => IndexableType {
 	return (row) => row[path as string] as IndexableType;
 }
 
-function remapProfile(row: Row, plan: ImportPlan['profiles']): Row {
-	const hit = plan.find((p) => p.incoming.id === row.profileId && p.action === 'merge-into');
-	return hit ? { ...row, profileId: hit.existing!.id } : row;
+/** Points a row at the profile here that an incoming profile of the same name merges into. */
+function remapProfile(
+	row: Row,
+	plan: ImportPlan['profiles'],
+	owned: (typeof PROFILE_OWNED_TABLES)[number]
+): Row {
+	const swap = (id: string) =>
+		plan.find((p) => p.incoming.id === id && p.action === 'merge-into')?.existing!.id ?? id;
+	const key = ownerKeyOf(owned);
+	const owner = row[key];
+	const out = typeof owner === 'string' && swap(owner) !== owner ? { ...row, [key]: swap(owner) } : row;
+	return owned.otherProfileIds ? owned.otherProfileIds(out, swap) : out;
 }
 
 /**
  * Writes an import in one transaction: either all of it lands or none of it does. Merge keeps what is here and
  * adds what is new; for rows that differ, the one updated most recently wins. Replace first removes everything the
- * imported profiles own here, then writes the file's rows.
+ * imported profiles own here, then writes the file's rows. Either way, a row here owned by a profile that is not
+ * in the file keeps its owner.
  */
 export async function applyImport(
 	db: RecordsRoomDb,
@@ -429,17 +430,29 @@ export async function applyImport(
 		for (const owned of PROFILE_OWNED_TABLES) {
 			const table = db.table(owned.table);
 			const keyOf = primaryKeyOf(table);
-			const incoming = (backup.data.tables[owned.table] ?? []).map((r) => remapProfile(r, plan.profiles));
+			const ownerKey = ownerKeyOf(owned);
+			const incoming = (backup.data.tables[owned.table] ?? []).map((r) =>
+				remapProfile(r, plan.profiles, owned)
+			);
 			if (mode === 'replace') {
 				const targetIds = plan.profiles.map((p) =>
 					p.action === 'merge-into' ? p.existing!.id : p.incoming.id
 				);
-				await table.where('profileId').anyOf(targetIds).delete();
-				await table.bulkPut(incoming);
-				continue;
+				await table.where(ownerKey).anyOf(targetIds).delete();
 			}
 			const present = (await table.bulkGet(incoming.map(keyOf))) as (Row | undefined)[];
-			await table.bulkPut(incoming.filter((row, i) => !present[i] || newer(row, present[i]!)));
+			const writes = incoming.flatMap((row, i) => {
+				const here = present[i];
+				if (!here) return [row];
+				// A row here that belongs to another profile is never handed over to the file's profile (a pack
+				// copies an assignment under the trainer's id to the trainee who imports it); `combine` may add to it.
+				if (here[ownerKey] !== row[ownerKey]) {
+					const both = owned.combine?.(here, row);
+					return both && canonicalJson(both) !== canonicalJson(here) ? [both] : [];
+				}
+				return newer(row, here) ? [row] : [];
+			});
+			await table.bulkPut(writes);
 		}
 	});
 	return plan;

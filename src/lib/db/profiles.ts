@@ -152,14 +152,27 @@ export async function renameProfile(
 }
 
 /**
- * Tables that hold rows belonging to a profile, by their `profileId` index. Later schema versions register
- * theirs here so that deleting a profile removes everything it owns, and the confirmation can say what.
+ * Tables that hold rows belonging to a profile, found by an index on the owner's id (`profileId` unless `ownerKey`
+ * names another). Deleting a profile removes everything registered here, the confirmation says what, and a backup
+ * of the profile carries it (ADR 0004), so a new table is looked after by registering it.
  */
 export const PROFILE_OWNED_TABLES: {
 	table: string;
+	/** The indexed field holding the owner's profile id; `profileId` when absent. */
+	ownerKey?: 'ownerProfileId';
 	label: (n: number) => string;
 	/** A more exact line for the delete confirmation, from the rows themselves, where a count says too little. */
 	describe?: (rows: Record<string, unknown>[]) => string;
+	/**
+	 * Other profile ids a row names besides its owner's, for a backup restored onto a computer where a profile of
+	 * the same name already exists under another id: the import swaps them for the id here.
+	 */
+	otherProfileIds?: (row: Record<string, unknown>, swap: (id: string) => string) => Record<string, unknown>;
+	/**
+	 * An import meets a row here with the same key but another owner: the row stays with its owner here, and this
+	 * says what to take from the file's copy. Without it the file's copy is left out.
+	 */
+	combine?: (here: Record<string, unknown>, incoming: Record<string, unknown>) => Record<string, unknown>;
 }[] = [
 	{ table: 'attempts', label: (n) => `${n} scenario ${n === 1 ? 'attempt' : 'attempts'} and their results` },
 	{
@@ -177,8 +190,39 @@ export const PROFILE_OWNED_TABLES: {
 		table: 'trustEvents',
 		label: (n) =>
 			`${n} ${n === 1 ? 'change' : 'changes'} made on the PAS (casenote tracking and the records you opened)`
+	},
+	{
+		// Assignments a trainer set, or a trainee took from a scenario pack (the importer owns the copy).
+		table: 'assignments',
+		ownerKey: 'ownerProfileId',
+		label: (n) =>
+			`${n} ${n === 1 ? 'assignment' : 'assignments'} (set by this profile, or imported from a scenario pack)`,
+		otherProfileIds: (row, swap) =>
+			Array.isArray(row.assignedProfileIds)
+				? {
+						...row,
+						assignedProfileIds: row.assignedProfileIds.map((id) => (typeof id === 'string' ? swap(id) : id))
+					}
+				: row,
+		// A trainee's copy from a pack has the trainer's assignment id: restored where the trainer's own is, the
+		// trainee is added to the trainer's, as importing the pack there would have done.
+		combine: (here, incoming) => ({
+			...here,
+			assignedProfileIds: [
+				...new Set([...idsIn(here.assignedProfileIds), ...idsIn(incoming.assignedProfileIds)])
+			]
+		})
 	}
 ];
+
+function idsIn(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** The field of a profile-owned table's rows that holds the owner's profile id. */
+export function ownerKeyOf(owned: (typeof PROFILE_OWNED_TABLES)[number]): string {
+	return owned.ownerKey ?? 'profileId';
+}
 
 export interface ProfileDataSummary {
 	profile: Profile;
@@ -190,7 +234,7 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 	if (!profile) throw new ProfileError('That profile no longer exists.', 'profile');
 	const items = [];
 	for (const owned of PROFILE_OWNED_TABLES) {
-		const rows = db.table(owned.table).where('profileId').equals(id);
+		const rows = db.table(owned.table).where(ownerKeyOf(owned)).equals(id);
 		if (owned.describe) {
 			const all = (await rows.toArray()) as Record<string, unknown>[];
 			const description = all.length > 0 ? owned.describe(all) : owned.label(0);
@@ -200,31 +244,18 @@ export async function describeProfileData(db: RecordsRoomDb, id: string): Promis
 			items.push({ table: owned.table, count, description: owned.label(count) });
 		}
 	}
-	if (profile.role === 'trainer') {
-		const count = await db.assignments.where('ownerProfileId').equals(id).count();
-		items.push({
-			table: 'assignments',
-			count,
-			description: `${count} ${count === 1 ? 'assignment' : 'assignments'} set for trainees`
-		});
-	}
 	return { profile, items };
 }
 
 export async function deleteProfile(db: RecordsRoomDb, id: string): Promise<void> {
-	const tables = [
-		db.profiles,
-		db.settings,
-		db.assignments,
-		...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))
-	];
+	const tables = [db.profiles, db.settings, ...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))];
 	await db.transaction('rw', tables, async () => {
 		for (const owned of PROFILE_OWNED_TABLES) {
-			await db.table(owned.table).where('profileId').equals(id).delete();
+			await db.table(owned.table).where(ownerKeyOf(owned)).equals(id).delete();
 		}
 		await db.profiles.delete(id);
 		await deleteTrainerData(db, id);
-		// Assignments are keyed by owner, not profileId, so they are not in PROFILE_OWNED_TABLES.
+		// Its own assignments went with the tables above; this takes it off the ones other trainers set it.
 		await deleteAssignmentDataOf(db, id);
 		if ((await getSetting<string>(db, ACTIVE_KEY)) === id) await deleteSetting(db, ACTIVE_KEY);
 	});

@@ -137,6 +137,18 @@ describe('progress file for a trainer', () => {
 	});
 
 	it.each([
+		['Ada Okafor', 'ada-okafor'],
+		["Siân O'Neil-Jones", 'siân-o-neil-jones'],
+		['Dr. Ben  Price.', 'dr-ben-price'],
+		['李 明', '李-明'],
+		['?!', 'trainee']
+	])('names the file after the trainee: %s', (name, part) => {
+		expect(trainerFileName({ name }, new Date('2026-11-25T12:00:00Z'))).toBe(
+			`records-room-for-trainer-${part}-2026-11-25.json`
+		);
+	});
+
+	it.each([
 		['a changed name', (t: string) => t.replace('"Ada Okafor"', '"Eve Okafor"')],
 		[
 			'a changed score',

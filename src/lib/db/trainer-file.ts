@@ -90,8 +90,17 @@ export async function buildTrainerFile(
 	return trainerFileFromRows([profile], rows, opts);
 }
 
+/**
+ * Names the file after the trainee, so a trainer with a folder of them can tell whose is whose. A name with no
+ * letters or digits at all (a profile called "?") still gives a usable file name.
+ * @example trainerFileName({ name: "Siân O'Neil" }, new Date('2026-11-25')) // 'records-room-for-trainer-siân-o-neil-2026-11-25.json'
+ */
 export function trainerFileName(profile: Pick<Profile, 'name'>, now: Date): string {
-	const who = profile.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
+	const who =
+		profile.name
+			.replace(/[^\p{L}\p{N}]+/gu, '-')
+			.replace(/^-+|-+$/g, '')
+			.toLocaleLowerCase('en-GB') || 'trainee';
 	return `records-room-for-trainer-${who}-${now.toISOString().slice(0, 10)}.json`;
 }
 

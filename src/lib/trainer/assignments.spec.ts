@@ -1,10 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	assignmentProgress,
+	assignmentState,
 	checkAssignment,
+	countsAsDone,
+	dueLine,
 	isIsoDate,
 	moveItem,
-	type AttemptForStatus
+	type AttemptForStatus,
+	type ItemState
 } from './assignments';
 
 const valid = {
@@ -133,6 +138,73 @@ describe("a trainee's progress on an assignment", () => {
 			'not-started'
 		);
 		expect(assignmentProgress(pinned, [attempt({ definitionVersion: 2 })], '2026-12-01').state).toBe('done');
+	});
+});
+
+describe('what counts as done', () => {
+	const finished = { status: 'finished', summary: { passed: true } };
+	const failed = { status: 'finished', summary: { passed: false } };
+	// [what, attempt, rule, done?]
+	const table: [string, Parameters<typeof countsAsDone>[0], 'finished' | 'passed', boolean][] = [
+		['passed, rule "passed"', finished, 'passed', true],
+		['passed, rule "finished"', finished, 'finished', true],
+		['failed, rule "passed"', failed, 'passed', false],
+		['failed, rule "finished"', failed, 'finished', true],
+		['under way, rule "finished"', { status: 'in-progress', summary: null }, 'finished', false],
+		['under way, rule "passed"', { status: 'in-progress', summary: null }, 'passed', false],
+		['abandoned, rule "finished"', { status: 'abandoned', summary: null }, 'finished', false],
+		['superseded, rule "finished"', { status: 'superseded', summary: null }, 'finished', false],
+		['finished without a score', { status: 'finished', summary: null }, 'finished', false],
+		['a passed trainer preview', { ...finished, preview: true }, 'passed', false],
+		['a finished trainer preview', { ...failed, preview: true }, 'finished', false]
+	];
+	it.each(table)('%s', (_label, attempt, rule, done) => {
+		expect(countsAsDone(attempt, rule)).toBe(done);
+	});
+
+	it('a pass is always a finish', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					status: fc.constantFrom('finished', 'in-progress', 'abandoned', 'superseded'),
+					summary: fc.option(fc.record({ passed: fc.boolean() }), { nil: null }),
+					preview: fc.option(fc.constant(true as const), { nil: undefined })
+				}),
+				(a) => !countsAsDone(a, 'passed') || countsAsDone(a, 'finished')
+			)
+		);
+	});
+});
+
+describe("an assignment's state", () => {
+	// [items, days left, state]
+	const table: [ItemState[], number | null, ReturnType<typeof assignmentState>][] = [
+		[['not-started', 'not-started'], null, 'not-started'],
+		[['not-started', 'not-started'], 3, 'not-started'],
+		[['started', 'not-started'], 0, 'in-progress'],
+		[['done', 'not-started'], 1, 'in-progress'],
+		[['done', 'not-started'], -1, 'overdue'],
+		[['not-started', 'not-started'], -5, 'overdue'],
+		[['done', 'done'], 2, 'done'],
+		[['done', 'done'], -1, 'done'],
+		[['done', 'done'], null, 'done'],
+		[[], null, 'not-started']
+	];
+	it.each(table)('%j with %s days left is %s', (items, daysLeft, state) => {
+		expect(assignmentState(items, daysLeft)).toBe(state);
+	});
+
+	it.each([
+		[undefined, null, 'not-started', 'No due date.'],
+		['2026-12-04', 3, 'in-progress', 'Due 4 December 2026 (in 3 days).'],
+		['2026-12-04', 1, 'not-started', 'Due 4 December 2026 (in 1 day).'],
+		['2026-12-04', 0, 'in-progress', 'Due today, 4 December 2026.'],
+		['2026-12-04', -1, 'overdue', 'Was due 4 December 2026 (1 day ago).'],
+		['2026-12-04', -9, 'overdue', 'Was due 4 December 2026 (9 days ago).'],
+		['2026-12-04', -1, 'done', 'Was due 4 December 2026.'],
+		['2026-12-04', 2, 'done', 'Due 4 December 2026.']
+	] as const)('due %s, %s days left, %s: "%s"', (due, daysLeft, state, line) => {
+		expect(dueLine(due, daysLeft, state)).toBe(line);
 	});
 });
 

@@ -189,9 +189,34 @@ function daysBetween(fromIso: string, toIso: string): number {
 }
 
 /**
+ * Whether one attempt meets an assignment's rule for "done": "finished" needs the attempt finished and scored,
+ * whatever the score; "passed" needs it finished and at or above the scenario's pass mark. An attempt still under
+ * way, abandoned or superseded is never done, and a trainer's preview never counts.
+ * @example countsAsDone({ status: 'finished', summary: { passed: false } }, 'finished') // true
+ * @example countsAsDone({ status: 'finished', summary: { passed: false } }, 'passed') // false
+ */
+export function countsAsDone(
+	attempt: Pick<AttemptForStatus, 'status' | 'summary' | 'preview'>,
+	doneWhen: DoneWhen
+): boolean {
+	if (attempt.preview || attempt.status !== 'finished' || attempt.summary === null) return false;
+	return doneWhen === 'finished' || attempt.summary.passed;
+}
+
+/**
+ * An assignment's state from its items' states and the days left to its due date. Done wins over overdue: work
+ * finished late is still finished (the due-date line says when it was due).
+ * @example assignmentState(['done', 'started'], -1) // 'overdue'
+ */
+export function assignmentState(items: readonly ItemState[], daysLeft: number | null): AssignmentState {
+	if (items.length > 0 && items.every((s) => s === 'done')) return 'done';
+	if (daysLeft !== null && daysLeft < 0) return 'overdue';
+	return items.some((s) => s !== 'not-started') ? 'in-progress' : 'not-started';
+}
+
+/**
  * A trainee's progress on an assignment, from their attempts. Any attempt counts, including ones made before the
- * assignment was set; a trainer preview never does. "Passed" needs a finished attempt that passed; "finished"
- * any finished attempt (an abandoned one is not finished).
+ * assignment was set; a trainer preview never does. Each item is done when one of its attempts `countsAsDone`.
  * @param today the trainee's date, YYYY-MM-DD, passed in so the result does not depend on the clock.
  * @example assignmentProgress({ items: [{ definitionId: 'a' }], doneWhen: 'finished' }, [], '2026-01-01').state // 'not-started'
  */
@@ -203,12 +228,7 @@ export function assignmentProgress(
 	const counted = attempts.filter((a) => !a.preview);
 	const items = assignment.items.map((item) => {
 		const mine = counted.filter((a) => fits(item, a));
-		const done = mine.find(
-			(a) =>
-				a.status === 'finished' &&
-				a.summary !== null &&
-				(assignment.doneWhen === 'finished' || a.summary.passed)
-		);
+		const done = mine.find((a) => countsAsDone(a, assignment.doneWhen));
 		if (done) return { item, state: 'done' as const, attemptId: done.id };
 		const started = mine.find((a) => a.status === 'in-progress' || a.status === 'finished');
 		return started
@@ -216,13 +236,32 @@ export function assignmentProgress(
 			: { item, state: 'not-started' as const };
 	});
 	const done = items.filter((i) => i.state === 'done').length;
-	const total = items.length;
 	const daysLeft = assignment.dueDate ? daysBetween(today, assignment.dueDate) : null;
-	let state: AssignmentState;
-	if (total > 0 && done === total) state = 'done';
-	else if (daysLeft !== null && daysLeft < 0) state = 'overdue';
-	else state = items.some((i) => i.state !== 'not-started') ? 'in-progress' : 'not-started';
-	return { items, done, total, state, daysLeft };
+	const state = assignmentState(
+		items.map((i) => i.state),
+		daysLeft
+	);
+	return { items, done, total: items.length, state, daysLeft };
+}
+
+const dueFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * The due-date line a trainee reads: a countdown while work is left, how late it is once overdue, and no nagging
+ * once it is done.
+ * @example dueLine('2026-12-04', -2, 'overdue') // 'Was due 4 December 2026 (2 days ago).'
+ */
+export function dueLine(
+	dueDate: string | undefined,
+	daysLeft: number | null,
+	state: AssignmentState
+): string {
+	if (!dueDate || daysLeft === null) return 'No due date.';
+	const when = dueFormat.format(new Date(`${dueDate}T00:00:00Z`));
+	if (state === 'done') return daysLeft < 0 ? `Was due ${when}.` : `Due ${when}.`;
+	if (daysLeft < 0) return `Was due ${when} (${-daysLeft} ${daysLeft === -1 ? 'day' : 'days'} ago).`;
+	if (daysLeft === 0) return `Due today, ${when}.`;
+	return `Due ${when} (in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}).`;
 }
 
 /**
