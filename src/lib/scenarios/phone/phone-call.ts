@@ -397,6 +397,8 @@ export function transferKey(c: CallCase, s: CallState): { team: Team | null; rea
 	const requester = requestFor(c, s).requester;
 	return transferFor({
 		requester,
+		// The decision the call should have reached, so a "keep the call" reason fits it (refused, not verified).
+		decision: c.facts.emergency ? undefined : keyResult(c, s).decision,
 		emergency: Boolean(c.facts.emergency),
 		deceased: c.facts.deceased,
 		restricted: isRestrictedRecord({
@@ -908,6 +910,11 @@ function judgeSignpost(c: PhoneCase, chosen: string) {
 	};
 }
 
+/** The learner withheld what a verified caller was entitled to: the transfer feedback says so rather than "helped". */
+function turnedAway(c: PhoneCase, s: CallState): boolean {
+	return s.decide !== undefined && !DISCLOSING.has(s.decide) && DISCLOSING.has(answerKey(c, s));
+}
+
 function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 	const key = transferKey(c, s);
 	const rule = ruleRef('call.transfer');
@@ -927,7 +934,12 @@ function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 					correct,
 					explanation: `This caller needed the ${entry.label}, who deal with ${entry.handles}: transfer them, warm, and tell them who they are going to. ${why}`
 				}
-			: { outcome: 'correct' as const, rule, correct, explanation: `Right: no transfer. ${why}` };
+			: {
+					outcome: 'correct' as const,
+					rule,
+					correct,
+					explanation: `Right: no transfer.${turnedAway(c, s) ? ' You turned this caller away at the decision, but they were entitled to help on this call, so no other team needed to take it.' : ''} ${why}`
+				};
 	}
 	const t = answer.transfer ?? { team: '', warm: false, told: '' };
 	const restricted = isRestrictedRecord({
@@ -942,7 +954,9 @@ function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 			correct,
 			explanation: restricted
 				? `Putting the caller through to a team tells them the patient is known here, which the restricted record forbids (handbook 3.2, 6.3). ${why}`
-				: `This caller could be helped on this call: passing them on wastes their time and another team’s. ${why}`
+				: DISCLOSING.has(answerKey(c, s))
+					? `This caller could be helped on this call: passing them on wastes their time and another team’s. ${why}`
+					: `No team deals with this caller, so there was nobody to put them through to. ${why}`
 		};
 	if (t.team !== key.team)
 		return {
