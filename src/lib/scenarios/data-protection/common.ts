@@ -382,7 +382,7 @@ function judgeAudit(step: DpStep, check: PasCheck, answer: DpAnswer): Judgement 
 	const flagged = audit.entries.filter((e) => e.verdict === 'curiosity' || e.verdict === 'not-needed');
 	const found = flagged.length
 		? `Your trail shows ${flagged.length === 1 ? 'a record' : `${flagged.length} records`} opened without a need: ${flagged.map((e) => (e.entry as DpOpened).name ?? `patient ${e.entry.patient}`).join(', ')}.`
-		: `Your trail shows ${opened.length ? `${opened.length === 1 ? 'one record' : `${opened.length} records`}, each needed for your work` : 'no records opened'}.`;
+		: `Your trail shows ${opened.length ? `${opened.length === 1 ? 'one record' : `${opened.length} records`}, each needed for your work${audit.entries.some((e) => e.verdict === 'permitted-self') ? ' or your own, which this trust allows' : ''}` : 'no records opened'}.`;
 	const lead =
 		outcome === 'correct'
 			? 'Right.'

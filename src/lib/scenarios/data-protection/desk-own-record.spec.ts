@@ -77,6 +77,7 @@ describe('desk day: your own record', () => {
 				const work = { patient: audit.pas!.work[0].patient, reason: 'enquiry' };
 				const quiet = judgeStep(audit, { choice: 'nothing-to-report', opened: [work, mine] });
 				expect(quiet.outcome).toBe(selfAccess ? 'correct' : 'critical');
+				if (selfAccess) expect(quiet.explanation).toContain('your own, which this trust allows');
 			}
 		}
 	});
