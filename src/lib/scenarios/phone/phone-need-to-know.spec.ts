@@ -47,7 +47,7 @@ function lookalike(c: PhoneCase): PatientSummary | undefined {
 }
 
 const own = (c: PhoneCase) => c.record.hospitalNumber;
-const careful = (c: PhoneCase): CallState => ({
+const careful = (): CallState => ({
 	greet: 'full',
 	identify: 'asked',
 	check: 'lookup',
@@ -61,7 +61,7 @@ function judgeAt(c: PhoneCase, phase: Phase, s: CallState, opened: string[], a?:
 
 describe('phone calls: need-to-know from the PAS audit trail', () => {
 	const c = caseOf('patient-appointment');
-	const s = careful(c);
+	const s = careful();
 
 	it.each<[string, (c: PhoneCase) => string[], 'correct' | 'minor']>([
 		['the caller’s patient only', (c) => [own(c)], 'correct'],
@@ -83,7 +83,7 @@ describe('phone calls: need-to-know from the PAS audit trail', () => {
 		const seeds = [4, 5, 6, 7, 8, 9, 10, 11];
 		const found = seeds.map((seed) => caseOf('patient-appointment', seed)).find((x) => lookalike(x));
 		expect(found).toBeDefined();
-		const j = judgeAt(found!, 'check', careful(found!), [lookalike(found!)!.hospitalNumber, own(found!)]);
+		const j = judgeAt(found!, 'check', careful(), [lookalike(found!)!.hospitalNumber, own(found!)]);
 		expect(j.outcome).toBe('correct');
 	});
 
@@ -108,7 +108,7 @@ describe('phone calls: need-to-know from the PAS audit trail', () => {
 
 	it('a restricted record is needed to see its flag at the check, and not after', () => {
 		const r = caseOf('restricted-record');
-		const rs = careful(r);
+		const rs = careful();
 		expect(judgeAt(r, 'check', rs, [own(r)]).outcome).toBe('correct');
 		expect(judgeAt(r, 'identify', { greet: 'full' }, [own(r)]).outcome).toBe('correct');
 		const later = judgeAt(r, 'decide', rs, [own(r)]);
