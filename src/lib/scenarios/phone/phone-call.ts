@@ -12,7 +12,9 @@
  *
  * The answer keys come from the domain: `decideDisclosure` on the call's facts as they stand after the learner's
  * checks, `restrictedRecordCall` and `deceasedPatientCall` for flagged records, `emergencySignpost` for
- * emergencies and `transferFor` for transfers. This file never restates a disclosure rule.
+ * emergencies and `transferFor` for transfers. This file never restates a disclosure rule. The records opened on
+ * the PAS during each step (its audit trail) are judged for need-to-know by the shared code in ../need-to-know,
+ * with the records the call needs from `callNeeds`; the debrief shows any finding as its own line.
  */
 import { z } from '$lib/scenarios/zod';
 import {
