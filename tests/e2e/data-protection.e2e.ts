@@ -228,10 +228,17 @@ test('desk day: opening a neighbour’s or relative’s record on the PAS is cri
 	const id = 'records-desk-day-realistic';
 	const seed = 7;
 	const c = await caseFor(recordsDeskDay, id, seed);
-	const snoopAt = c.steps.find((s) => s.pas?.mode === 'avoid')!;
-	const snooped = snoopAt.pas!.known.find((k) =>
-		snoopAt.panels[0].lines.join(' ').includes(patientSummary(dpTrust(snoopAt.pas!.trust), k.patient).surname)
-	)!;
+	// Someone else's record (a neighbour, a celebrity, family): your own is a local rule, with its own words.
+	const named = (s: DpStep) =>
+		s.pas?.mode === 'avoid'
+			? s.pas.known.find(
+					(k) =>
+						k.relation !== 'self' &&
+						s.panels[0].lines.join(' ').includes(patientSummary(dpTrust(s.pas!.trust), k.patient).surname)
+				)
+			: undefined;
+	const snoopAt = c.steps.find((s) => named(s))!;
+	const snooped = named(snoopAt)!;
 	const name = patientSummary(dpTrust(snoopAt.pas!.trust), snooped.patient);
 	await createProfile(page, 'Ola');
 	await gotoReady(page, `/play/?scenario=${id}&seed=${seed}`);

@@ -157,6 +157,8 @@ test('a caller posing as the patient: reading the details out and giving the app
 	await continueOn(page);
 	await expect(page.getByTestId('transcript')).toContainText('which address have you got');
 	await page.getByTestId('keep-call').click();
+	// Keeping the call is right, and the words fit a caller who was never verified.
+	await expect(page.getByTestId('feedback')).toContainText('identity is not confirmed');
 	await continueOn(page);
 	await say(page, /^Explain what happens next/);
 	await page.getByRole('button', { name: 'See your results' }).click();
@@ -238,7 +240,7 @@ test('a journalist is transferred, warm, to Communications from the directory; a
 	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
 });
 
-test('a caller in an emergency is sent to 999 or 111 at once, with no identity questions and no PAS', async ({
+test('a caller in an emergency is sent to 999 or 111 at once, with no identity questions; opening the record afterwards is marked for need-to-know', async ({
 	page
 }) => {
 	await createProfile(page, 'Em');
@@ -259,9 +261,16 @@ test('a caller in an emergency is sent to 999 or 111 at once, with no identity q
 	await say(page, right);
 	await expect(page.getByTestId('feedback')).toContainText('Correct');
 	await continueOn(page);
+	// The call needed no record: looking the patient up now is access without a need (handbook 3.5, 4.11).
+	await openOnPas(page, c);
 	await say(page, /^Record the call in the call log and tell your manager/);
+	await expect(page.getByTestId('feedback')).toContainText('access.need-to-know');
 	await page.getByRole('button', { name: 'See your results' }).click();
-	await expect(page.getByTestId('result')).toContainText('Passed: 100%');
+	await expect(page.getByTestId('result')).not.toContainText('100%');
+	const audit = page.getByTestId('debrief-transcript').getByTestId('need-to-know-note');
+	await expect(audit).toContainText(c.record.hospitalNumber);
+	await expect(audit).toContainText('handbook 3.5, 4.11');
+	await expectNoAxeViolations(page, 'debrief with a need-to-know line');
 });
 
 test('a restricted record: the PAS shows the flag; nothing is confirmed and the message goes to safeguarding', async ({

@@ -8,7 +8,7 @@ import {
 	restrictedRecordCall,
 	transferFor
 } from './call-handling';
-import { decideDisclosure, REQUESTERS } from './disclosure';
+import { decideDisclosure, DECISIONS, REQUESTERS, type Decision } from './disclosure';
 
 const requester = fc.constantFrom(...REQUESTERS);
 
@@ -115,6 +115,32 @@ describe('transferFor (handbook 6.1, 6.3, 4.8, 4.9)', () => {
 				expect(transferFor({ requester: who, deceased, emergency: true }).team).toBeNull();
 				if (who !== 'patient')
 					expect(transferFor({ requester: who, deceased, restricted: true }).team).toBeNull();
+			})
+		);
+	});
+
+	it('the reason for keeping a call fits the call’s decision (refused, not verified, a message)', () => {
+		const table: [Decision, RegExp][] = [
+			['disclose', /can be helped/],
+			['disclose-within-limits', /can be helped/],
+			['take-message', /message/],
+			['verify-first', /identity is not confirmed/],
+			['call-back-via-switchboard', /not confirmed/],
+			['refer-ig-or-access-team', /in writing/],
+			['refuse', /cannot be given information/]
+		];
+		for (const [decision, says] of table) {
+			const t = transferFor({ requester: 'patient', decision });
+			expect(t.team, decision).toBeNull();
+			expect(t.reasons[0].text, decision).toMatch(says);
+		}
+		fc.assert(
+			fc.property(requester, fc.constantFrom(...DECISIONS), fc.boolean(), (who, decision, deceased) => {
+				const t = transferFor({ requester: who, decision, deceased });
+				const withheld = decision !== 'disclose' && decision !== 'disclose-within-limits';
+				if (withheld) for (const r of t.reasons) expect(r.text).not.toMatch(/helped/);
+				// The decision changes the words only, never the team.
+				expect(t.team).toBe(transferFor({ requester: who, deceased }).team);
 			})
 		);
 	});

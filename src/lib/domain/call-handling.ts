@@ -150,15 +150,40 @@ export interface TransferFacts {
 	deceased?: boolean;
 	/** Sensitive flag or safeguarding alert on the record (see isRestrictedRecord). */
 	restricted?: boolean;
+	/**
+	 * The disclosure decision for this call as it stands (decideDisclosure on the checks made). It changes only the
+	 * words of a "keep the call" answer, so they fit the call: a caller who was refused or is not verified was not
+	 * "helped".
+	 */
+	decision?: Decision;
 }
+
+/** Why a caller nobody else deals with stays on this call, in words that fit what the call decided. */
+const KEEP_REASON: Record<Decision, string> = {
+	disclose: 'This caller can be helped on this call: do not pass them on',
+	'disclose-within-limits':
+		'This caller can be helped on this call, within what they are entitled to: do not pass them on',
+	'take-message':
+		'A message to the patient’s team is the right help for this caller, and you take it on this call: no other team deals with it',
+	'verify-first':
+		'The caller’s identity is not confirmed, and no team may tell an unverified caller more: passing them on only gives them another try. Keep the call and explain how they can prove who they are',
+	'call-back-via-switchboard':
+		'The caller is not confirmed yet: the check is a call back through their switchboard, which you make yourself. Passing them on skips the check',
+	'refer-ig-or-access-team':
+		'The request has to come in writing: tell the caller how to make it, rather than passing them on',
+	refuse:
+		'This caller cannot be given information on the phone, and no other team will give them more: explain the proper route and close the call'
+};
 
 /**
  * Which team a call is transferred to, or null when the caller should be helped on this call (handbook 6.1, 6.3,
  * 4.8, 4.9). Press go to Communications; a deceased patient's family, solicitors, insurers and employers to the
  * access to records team; the police to information governance. Nobody is transferred in an emergency (signpost
  * at once) or about a restricted record (a transfer would confirm the patient is known); everyone else is helped
- * here, with a message where needed. A transfer is warm: tell the team who is calling and why first.
+ * here, with a message where needed. A transfer is warm: tell the team who is calling and why first. Given the
+ * call's disclosure decision, the reason for keeping a call says what fits it (refused, not verified, a message).
  * @example transferFor({ requester: 'press' }).team // 'communications'
+ * @example transferFor({ requester: 'patient', decision: 'verify-first' }).reasons[0].text.startsWith('The caller’s identity is not confirmed') // true
  * @example transferFor({ requester: 'relative', deceased: true }).team // 'access-to-records'
  * @example transferFor({ requester: 'relative', restricted: true }).team // null
  * @example transferFor({ requester: 'patient' }).team // null
@@ -192,7 +217,9 @@ export function transferFor(facts: TransferFacts): { team: Team | null; reasons:
 	return none(
 		reason(
 			'call.transfer',
-			'This caller can be helped on this call (with a message where needed): do not pass them on'
+			facts.decision
+				? KEEP_REASON[facts.decision]
+				: 'This caller can be helped on this call (with a message where needed): do not pass them on'
 		)
 	);
 }

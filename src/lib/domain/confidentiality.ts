@@ -5,6 +5,7 @@
  * everyday security moments, and the appraisal outcome for a record at review. The data protection scenarios take
  * every answer from here, so scoring cannot disagree with the rules.
  */
+import { ownRecordAccess } from './access-audit';
 import { decideDisclosure, type Paperwork } from './disclosure';
 import { disposalOptions, type RetentionRecord } from './retention';
 import { reason, type Reason } from './rules';
@@ -185,11 +186,13 @@ export function ahraAccess(paperwork: Paperwork): { access: AhraAccess; reasons:
 
 /**
  * Everyday moments on the records desk (handbook 3.5, 4.10-4.12). `family-lookup`: a relative asks you to check on
- * a family member; `work-lookup`: a clinic needs a detail from a record for a patient's care, which is a real need.
+ * a family member; `own-record`: you could check your own appointment on the PAS (a LOCAL rule, see
+ * ownRecordAccess); `work-lookup`: a clinic needs a detail from a record for a patient's care, which is a real need.
  */
 export type SecurityMoment =
 	| { kind: 'colleague-lookup'; alreadyLooked: boolean }
 	| { kind: 'family-lookup' }
+	| { kind: 'own-record' }
 	| { kind: 'work-lookup' }
 	| { kind: 'smartcard-borrow' }
 	| { kind: 'printout-left' }
@@ -220,7 +223,10 @@ export const SECURITY_ACTIONS = [
 	'use-proper-route',
 	'look-up-and-answer',
 	'give-without-checking',
-	'refuse-work-lookup'
+	'refuse-work-lookup',
+	'look-up-own-record',
+	'ask-colleague-own-record',
+	'use-patient-route'
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
@@ -233,6 +239,7 @@ export type SecurityVerdict = 'right' | 'incomplete' | 'unsafe' | 'unlawful-disc
 const MOMENT_RULES: Record<SecurityMoment['kind'], Parameters<typeof reason>[0]> = {
 	'colleague-lookup': 'access.need-to-know',
 	'family-lookup': 'access.need-to-know',
+	'own-record': 'access.need-to-know',
 	'work-lookup': 'consent.direct-care',
 	'smartcard-borrow': 'security.smartcard',
 	'printout-left': 'security.clear-desk',
@@ -252,6 +259,12 @@ const VERDICTS: Record<SecurityMoment['kind'], Partial<Record<SecurityAction, Se
 		'look-up-yourself': 'unlawful-disclosure',
 		'ask-colleague-to-look': 'unlawful-disclosure',
 		'use-proper-route': 'right'
+	},
+	// Where the trust forbids self-access (the default); securityActions relaxes it where the trust allows it.
+	'own-record': {
+		'look-up-own-record': 'unlawful-disclosure',
+		'ask-colleague-own-record': 'unlawful-disclosure',
+		'use-patient-route': 'right'
 	},
 	'work-lookup': {
 		'look-up-and-answer': 'right',
@@ -288,10 +301,18 @@ const VERDICTS: Record<SecurityMoment['kind'], Partial<Record<SecurityAction, Se
  * @example securityActions({ kind: 'smartcard-borrow' })['refuse-and-report'] // 'right'
  * @example securityActions({ kind: 'family-lookup' })['look-up-yourself'] // 'unlawful-disclosure'
  * @example securityActions({ kind: 'colleague-lookup', alreadyLooked: true })['refuse-and-explain'] // 'incomplete'
+ * @example securityActions({ kind: 'own-record' })['look-up-own-record'] // 'unlawful-disclosure'
+ * @example securityActions({ kind: 'own-record' }, { selfAccess: 'allowed' })['look-up-own-record'] // 'right'
  */
-export function securityActions(moment: SecurityMoment): Partial<Record<SecurityAction, SecurityVerdict>> {
+export function securityActions(
+	moment: SecurityMoment,
+	settings: Partial<TrustRules> = {}
+): Partial<Record<SecurityAction, SecurityVerdict>> {
 	const table = { ...VERDICTS[moment.kind] };
 	if (moment.kind === 'colleague-lookup' && moment.alreadyLooked) table['refuse-and-explain'] = 'incomplete';
+	// A colleague looking for you still has no work reason; only your own look-up follows the local rule.
+	if (moment.kind === 'own-record' && ownRecordAccess(settings).allowed)
+		table['look-up-own-record'] = 'right';
 	return table;
 }
 
@@ -302,9 +323,10 @@ export function securityActions(moment: SecurityMoment): Partial<Record<Security
  */
 export function assessSecurityAction(
 	moment: SecurityMoment,
-	action: SecurityAction
+	action: SecurityAction,
+	settings: Partial<TrustRules> = {}
 ): { verdict: SecurityVerdict; best: SecurityAction[]; reasons: Reason[] } {
-	const table = securityActions(moment);
+	const table = securityActions(moment, settings);
 	const verdict = table[action] ?? 'unsafe';
 	const best = (Object.keys(table) as SecurityAction[]).filter((a) => table[a] === 'right');
 	const reasons = [reason(MOMENT_RULES[moment.kind])];
@@ -327,6 +349,7 @@ export function assessSecurityAction(
 				'Family members’ records are exactly what access audits look for; the ward can tell the family what the patient wants them told'
 			)
 		);
+	if (moment.kind === 'own-record') return { verdict, best, reasons: ownRecordAccess(settings).reasons };
 	if (moment.kind === 'work-lookup')
 		reasons.push(
 			reason(

@@ -69,6 +69,12 @@ export interface TrustRules {
 	childPresumedCompetentAge: number;
 	/** Ask for a call-back on the number on record before changing contact details by phone (handbook 3.2). */
 	changeOfContactNeedsCallBack: boolean;
+	/**
+	 * Whether staff may open their own record on the PAS (handbook 4.11, table row "Need-to-know / legitimate
+	 * relationship", and 3.5; LOCAL: most trusts forbid self-access and send staff to the subject access route, like
+	 * any other patient). Default 'forbidden'.
+	 */
+	selfAccess: 'forbidden' | 'allowed';
 }
 
 /** Default casenote sections (handbook 2.1 "Default section set"). */
@@ -129,7 +135,8 @@ export const DEFAULT_TRUST_RULES: Readonly<TrustRules> = Object.freeze({
 	resultsGivenBy: 'clinician-only',
 	parentYoungChildUnderAge: 11,
 	childPresumedCompetentAge: 16,
-	changeOfContactNeedsCallBack: true
+	changeOfContactNeedsCallBack: true,
+	selfAccess: 'forbidden'
 } satisfies TrustRules);
 
 /**

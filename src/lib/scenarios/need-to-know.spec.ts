@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NEED_TO_KNOW, needToKnowNote, openedSchema, unneededOpens } from './need-to-know';
+import {
+	markNeedToKnow,
+	NEED_TO_KNOW,
+	NEED_TO_KNOW_OUTCOME,
+	needToKnowNote,
+	openedSchema,
+	unneededOpens
+} from './need-to-know';
 
 describe('need-to-know from the PAS audit trail', () => {
 	it('lists each record opened without need once, in the order first opened', () => {
@@ -20,5 +27,29 @@ describe('need-to-know from the PAS audit trail', () => {
 		expect(openedSchema.safeParse(undefined).success).toBe(true);
 		expect(openedSchema.safeParse(['K1']).success).toBe(true);
 		expect(openedSchema.safeParse([1]).success).toBe(false);
+	});
+});
+
+describe('markNeedToKnow: one severity for every family', () => {
+	const j = {
+		outcome: 'correct' as const,
+		response: { value: 'x', text: 'x' },
+		correct: { values: ['x'], text: 'x' },
+		maxPoints: 2,
+		outcomes: [],
+		rule: { id: 'ppi.three-identifiers', handbook: '1.6', text: 'Match three identifiers.' },
+		explanation: 'Right.'
+	};
+
+	it.each([
+		['correct', [], 'correct', 'ppi.three-identifiers'],
+		['correct', ['K2'], NEED_TO_KNOW_OUTCOME, NEED_TO_KNOW.id],
+		['major', ['K2'], 'major', 'ppi.three-identifiers'],
+		['critical', ['K2'], 'critical', 'ppi.three-identifiers']
+	] as const)('a %s step with %j opened without need becomes %s under %s', (was, extra, outcome, rule) => {
+		const m = markNeedToKnow({ ...j, outcome: was }, extra, (hn) => hn);
+		expect(m.outcome).toBe(outcome);
+		expect(m.rule.id).toBe(rule);
+		expect(m.explanation.includes('K2')).toBe(extra.length > 0);
 	});
 });

@@ -7,6 +7,7 @@
 import { z } from '../zod';
 import { RULES, type Reason, type RuleId } from '../../domain/rules';
 import { auditAccess, type AccessEntry, type KnownPerson, type WorkItem } from '../../domain/access-audit';
+import type { TrustRules } from '../../domain/settings';
 import type { TrustSettings } from '../../generator/types';
 import type { Choice, DecisionOutcome, RuleRef } from '../decisions';
 import type { Family } from '../definition';
@@ -37,8 +38,10 @@ export interface PasCheck {
 	targetName?: string;
 	/** The day's work: records a task needs, and the reasons that describe each task. */
 	work: WorkItem[];
-	/** People the learner knows in the story: a neighbour, family, someone in the news. */
+	/** People the learner knows in the story: a neighbour, family, someone in the news, themselves. */
 	known: KnownPerson[];
+	/** The trust's LOCAL rules the audit depends on (self-access); the defaults when left out. */
+	rules?: Partial<TrustRules>;
 }
 
 /** What the screen needs to show the PAS; the answer key stays out of it. */
@@ -329,7 +332,7 @@ function judgeTrail(
 	check: PasCheck,
 	opened: readonly AccessEntry[]
 ): { outcome: DecisionOutcome; rule: RuleId; text: string } {
-	const audit = auditAccess(opened, check.work, check.known);
+	const audit = auditAccess(opened, check.work, check.known, check.rules);
 	const notes: { outcome: DecisionOutcome; rule: RuleId; text: string }[] = [];
 	for (const e of audit.entries) {
 		if (e.verdict === 'curiosity')
@@ -365,7 +368,7 @@ function judgeTrail(
 
 function judgeAudit(step: DpStep, check: PasCheck, answer: DpAnswer): Judgement {
 	const opened = answer.opened ?? [];
-	const audit = auditAccess(opened, check.work, check.known);
+	const audit = auditAccess(opened, check.work, check.known, check.rules);
 	const right = audit.shouldReport ? 'report-own-access' : 'nothing-to-report';
 	const choice = answer.choice ?? '';
 	const outcome: DecisionOutcome =
@@ -379,7 +382,7 @@ function judgeAudit(step: DpStep, check: PasCheck, answer: DpAnswer): Judgement 
 	const flagged = audit.entries.filter((e) => e.verdict === 'curiosity' || e.verdict === 'not-needed');
 	const found = flagged.length
 		? `Your trail shows ${flagged.length === 1 ? 'a record' : `${flagged.length} records`} opened without a need: ${flagged.map((e) => (e.entry as DpOpened).name ?? `patient ${e.entry.patient}`).join(', ')}.`
-		: `Your trail shows ${opened.length ? `${opened.length === 1 ? 'one record' : `${opened.length} records`}, each needed for your work` : 'no records opened'}.`;
+		: `Your trail shows ${opened.length ? `${opened.length === 1 ? 'one record' : `${opened.length} records`}, each needed for your work${audit.entries.some((e) => e.verdict === 'permitted-self') ? ' or your own, which this trust allows' : ''}` : 'no records opened'}.`;
 	const lead =
 		outcome === 'correct'
 			? 'Right.'

@@ -218,13 +218,14 @@ describe('the desk day with the PAS', () => {
 						expect(s.pas!.known).toEqual(pasSteps[0].pas!.known);
 					}
 					const known = pasSteps[0].pas!.known.map((k) => k.patient);
-					expect(new Set([...known, c.steps[0].pas!.target]).size).toBe(3);
+					// A neighbour or celebrity, a relative, and the learner themselves, besides the work patient.
+					expect(new Set([...known, c.steps[0].pas!.target]).size).toBe(4);
 				}
 			}
 		}
 	);
 
-	it('opening a neighbour’s, a celebrity’s or family record is critical even with the right choice', () => {
+	it('opening a neighbour’s, a celebrity’s, family or your own record is critical even with the right choice', () => {
 		for (const seed of SEEDS.slice(0, 30)) {
 			const c = desk('realistic', seed);
 			for (const step of c.steps.filter((s) => s.pas?.mode === 'avoid')) {
@@ -234,7 +235,8 @@ describe('the desk day with the PAS', () => {
 					const j = judgeStep(step, { ...right, opened: [{ patient: k.patient, reason: 'enquiry' }] });
 					expect(j.outcome).toBe('critical');
 					expect(j.rule.id).toBe('access.need-to-know');
-					expect(j.explanation).toContain('s.170 DPA 2018');
+					// Your own record breaks the trust's local rule (4.11), not s.170: its words say so.
+					expect(j.explanation).toContain(k.relation === 'self' ? 'self-access' : 's.170 DPA 2018');
 				}
 				// A record no task needed and of no one the learner knows: major, not critical.
 				const taken = new Set([

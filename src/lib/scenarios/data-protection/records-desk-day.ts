@@ -2,8 +2,11 @@
  * "A day on the records desk" (family: data protection; handbook 3.5, 4.10-4.12). A sequence of everyday moments,
  * each a choice: a colleague wanting a neighbour looked up, a smartcard to borrow, a clinic list on the printer,
  * an unlocked screen, an email with identifiers in the subject to an outside address, an email sent to the wrong
- * person (then the 72-hour ICO clock), notes stolen from a car. Verdicts come from assessSecurityAction and the
- * deadline from breachReportDeadline. Reporting a near miss is rewarded with the step's extra points.
+ * person (then the 72-hour ICO clock), notes stolen from a car. With the PAS on the desk: a real look-up for a
+ * clinic, a relative asking about family, and the temptation to check your own appointment (the learner is a
+ * patient of the trust too; self-access is the LOCAL rule TrustRules.selfAccess). Verdicts come from
+ * assessSecurityAction and the deadline from breachReportDeadline. Reporting a near miss is rewarded with the step's
+ * extra points.
  */
 import { z } from '../zod';
 import {
@@ -19,7 +22,8 @@ import {
 	securityActions,
 	type SecurityAction,
 	type SecurityMoment,
-	type SecurityVerdict
+	type SecurityVerdict,
+	type TrustRules
 } from '../../domain';
 import { reason } from '../../domain/rules';
 import type { DecisionOutcome } from '../decisions';
@@ -47,8 +51,11 @@ export const MOMENTS = [
 	'misdirected-email',
 	'notes-in-car'
 ] as const;
-/** Moments that need the PAS on the desk: a real look-up for work, and a relative asking about family. */
-export const PAS_MOMENTS = ['work-lookup', 'family-lookup'] as const;
+/**
+ * Moments that need the PAS on the desk: a real look-up for work, a relative asking about family, and your own
+ * appointment.
+ */
+export const PAS_MOMENTS = ['work-lookup', 'family-lookup', 'own-record'] as const;
 type MomentKind = (typeof MOMENTS)[number] | (typeof PAS_MOMENTS)[number];
 
 export const paramsSchema = z.object({
@@ -65,13 +72,24 @@ export const paramsSchema = z.object({
 	 */
 	pas: z.boolean({ error: 'must be true or false' }).optional(),
 	/** After the misdirected email, grade the breach and decide on the ICO and telling the patient (handbook 4.10). */
-	breachGrading: z.boolean({ error: 'must be true or false' }).optional()
+	breachGrading: z.boolean({ error: 'must be true or false' }).optional(),
+	/**
+	 * The trust's LOCAL rule on staff opening their own record (TrustRules.selfAccess, handbook 4.11, 3.5); when
+	 * left out, the default: forbidden.
+	 */
+	selfAccess: z
+		.enum(['forbidden', 'allowed'], { error: 'must be forbidden or allowed' })
+		.optional()
+		.describe(
+			'Your trust’s local rule on staff opening their own record on the PAS (handbook 4.11). Most trusts forbid it: leave it out for the default, forbidden.'
+		)
 });
 export type DeskDayParams = z.infer<typeof paramsSchema>;
 
 const OUTCOMES: Record<MomentKind, OutcomeId[]> = {
 	'colleague-lookup': ['dsa.law-and-principles', 'dsa.breaches'],
 	'family-lookup': ['dsa.law-and-principles', 'dsa.breaches'],
+	'own-record': ['dsa.law-and-principles', 'dsa.breaches'],
 	'work-lookup': ['dsa.law-and-principles', 'ihrim.positive-identification'],
 	'smartcard-borrow': ['dsa.threats', 'dsa.law-and-principles'],
 	'printout-left': ['dsa.breaches'],
@@ -101,6 +119,13 @@ const LABELS: Partial<Record<MomentKind, Partial<Record<SecurityAction, string>>
 		'ask-colleague-to-look': 'Ask a colleague who does not know her to look it up instead',
 		'use-proper-route':
 			'Do not look: reply that the family can phone the ward or switchboard, who will check what she wants shared'
+	},
+	'own-record': {
+		'look-up-own-record':
+			'Look yourself up on the PAS: it is your own appointment, so nobody else’s privacy is involved',
+		'ask-colleague-own-record': 'Ask the colleague next to you to look it up for you',
+		'use-patient-route':
+			'Do not open it: ring the clinic’s appointments line like any other patient, or ask for your record with a subject access request'
 	},
 	'work-lookup': {
 		'look-up-and-answer':
@@ -148,6 +173,8 @@ interface DeskPeople {
 	work: { index: number; name: string; dob: string; nhs: string };
 	neighbour: { index: number; name: string; relation: 'neighbour' | 'celebrity' };
 	family: { index: number; name: string };
+	/** The learner's own record: in this exercise they are a patient of the trust too. */
+	self: { index: number; name: string; dob: string };
 }
 
 function momentPanels(
@@ -170,6 +197,27 @@ function momentPanels(
 						style: 'note',
 						lines: [
 							`The fracture clinic receptionist phones: “I need the hospital number for ${pas!.work.name}, born ${longDate(pas!.work.dob)}, NHS number ${pas!.work.nhs}, for tomorrow’s list. Can you look it up?”`
+						]
+					}
+				]
+			};
+		case 'own-record':
+			return {
+				title: 'Your own appointment',
+				moment: { kind },
+				panels: [
+					{
+						title: 'You, as a patient',
+						style: 'record',
+						lines: [
+							`In this exercise you are a patient of this hospital too: ${pas!.self.name}, born ${longDate(pas!.self.dob)}.`
+						]
+					},
+					{
+						title: '12:40',
+						style: 'note',
+						lines: [
+							'A letter about your outpatient appointment is at home and you cannot remember the date. The PAS is open on your screen: looking yourself up would take ten seconds.'
 						]
 					}
 				]
@@ -327,9 +375,11 @@ function deskPeople(random: () => number, settings: TrustSettings): DeskPeople {
 	const w = take(18, 90);
 	const n = take(25, 80);
 	const f = take(55, 90);
+	const me = take(18, 65);
 	const work = personOf(trust, w);
 	const nb = personOf(trust, n);
 	const fam = personOf(trust, f);
+	const own = personOf(trust, me);
 	return {
 		work: { index: w, name: `${work.forename} ${work.surname}`, dob: work.dateOfBirth, nhs: work.nhsNumber },
 		neighbour: {
@@ -337,7 +387,8 @@ function deskPeople(random: () => number, settings: TrustSettings): DeskPeople {
 			name: `${nb.forename} ${nb.surname}`,
 			relation: random() < 0.4 ? 'celebrity' : 'neighbour'
 		},
-		family: { index: f, name: `${fam.forename} ${fam.surname}` }
+		family: { index: f, name: `${fam.forename} ${fam.surname}` },
+		self: { index: me, name: `${own.forename} ${own.surname}`, dob: own.dateOfBirth }
 	};
 }
 
@@ -495,13 +546,14 @@ export function buildDeskDayCase(params: DeskDayParams, seed: number, today: str
 	const desk = settings ? deskPeople(random, settings) : null;
 	let order: MomentKind[];
 	if (desk) {
-		// With the PAS: the day starts with a real look-up and always has someone asking for a look without a need.
+		// With the PAS: the day starts with a real look-up and always has a temptation to look without a need.
 		const pool = shuffled(random, [
 			...MOMENTS.filter((m) => m !== 'misdirected-email'),
-			'family-lookup' as const
+			'family-lookup' as const,
+			'own-record' as const
 		]);
 		const picked: MomentKind[] = pool.slice(0, Math.max(1, params.items - 2));
-		if (!picked.some((m) => m === 'colleague-lookup' || m === 'family-lookup'))
+		if (!picked.some((m) => m === 'colleague-lookup' || m === 'family-lookup' || m === 'own-record'))
 			picked[picked.length - 1] = random() < 0.5 ? 'colleague-lookup' : 'family-lookup';
 		order = ['work-lookup', ...picked];
 	} else {
@@ -527,9 +579,12 @@ export function buildDeskDayCase(params: DeskDayParams, seed: number, today: str
 	const known: KnownPerson[] = desk
 		? [
 				{ patient: desk.neighbour.index, relation: desk.neighbour.relation },
-				{ patient: desk.family.index, relation: 'family' }
+				{ patient: desk.family.index, relation: 'family' },
+				{ patient: desk.self.index, relation: 'self' }
 			]
 		: [];
+	// The trust's LOCAL rules this day depends on: only self-access so far (handbook 4.11).
+	const rules: Partial<TrustRules> = params.selfAccess ? { selfAccess: params.selfAccess } : {};
 	const pasCheck = (mode: PasCheck['mode']): PasCheck | undefined =>
 		settings
 			? {
@@ -538,7 +593,8 @@ export function buildDeskDayCase(params: DeskDayParams, seed: number, today: str
 					defaultReason: mode === 'find' ? 'enquiry' : '',
 					...(mode === 'find' ? { target: desk!.work.index, targetName: desk!.work.name } : {}),
 					work,
-					known
+					known,
+					rules
 				}
 			: undefined;
 	const steps: DpStep[] = [];
@@ -550,14 +606,18 @@ export function buildDeskDayCase(params: DeskDayParams, seed: number, today: str
 			random() < 0.5,
 			desk
 		);
-		const table = securityActions(moment);
+		const table = securityActions(moment, rules);
 		const actions = shuffled(random, Object.keys(table) as SecurityAction[]);
-		const verdict = assessSecurityAction(moment, actions[0]);
+		const verdict = assessSecurityAction(moment, actions[0], rules);
 		const labels = LABELS[kind]!;
 		const choices = actions.map((a) => ({ id: a, label: labels[a] ?? a }));
 		const wrong: Partial<Record<string, DecisionOutcome>> = {};
 		for (const a of actions) wrong[a] = SEVERITY[table[a]!];
-		const lookup = kind === 'work-lookup' || kind === 'family-lookup' || kind === 'colleague-lookup';
+		const lookup =
+			kind === 'work-lookup' ||
+			kind === 'family-lookup' ||
+			kind === 'colleague-lookup' ||
+			kind === 'own-record';
 		steps.push({
 			id: `moment-${i + 1}`,
 			title: `Moment ${i + 1}: ${title}`,
@@ -576,7 +636,9 @@ export function buildDeskDayCase(params: DeskDayParams, seed: number, today: str
 			hint:
 				kind === 'work-lookup'
 					? 'This one is real work: look the patient up, match three identifiers including the NHS number, and give the reason for opening the record (handbook 1.6, 3.5).'
-					: 'Ask yourself: does my work need this? Would the patient expect it? If something has gone wrong, or nearly did, who needs to know? (handbook 4.10-4.12)',
+					: kind === 'own-record'
+						? 'Your own record is a local rule: what does this trust allow? Most do not let staff look themselves up, and every patient can ask the clinic or make a subject access request (handbook 4.7, 4.11).'
+						: 'Ask yourself: does my work need this? Would the patient expect it? If something has gone wrong, or nearly did, who needs to know? (handbook 4.10-4.12)',
 			// A reported near miss earns more, because reporting is the habit this moment teaches (handbook 4.10).
 			maxPoints: kind === 'printout-left' ? 3 : 2,
 			outcomes: OUTCOMES[kind],

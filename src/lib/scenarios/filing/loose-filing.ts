@@ -21,7 +21,7 @@ import { matchIdentity, parseUkDate, type IdentityField } from '../../domain';
 import type { Choice } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';
-import { NEED_TO_KNOW, needToKnowNote, openedSchema, unneededOpens } from '../need-to-know';
+import { markNeedToKnow, openedSchema, unneededOpens } from '../need-to-know';
 import { seededRandom, randomInt, shuffled } from '../prng';
 import {
 	FILING_RULES,
@@ -664,21 +664,10 @@ function candidatesFor(c: LooseFilingCase, item: TrayItem): string[] {
 	return [...out];
 }
 
-const WORSE: Record<Judgement['outcome'], number> = { correct: 0, minor: 1, major: 2, critical: 3 };
-
 /** Judges the check step, then the learner's PAS audit trail for records the task did not need (handbook 3.5). */
 function judgeCheck(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgement {
 	const j = judgeIdentity(c, item, a);
-	const extra = unneededOpens(a.opened, candidatesFor(c, item));
-	if (!extra.length) return j;
-	const note = needToKnowNote(extra, (hn) => patientLabel(c, hn));
-	const downgrade = WORSE[j.outcome] < WORSE.minor;
-	return {
-		...j,
-		outcome: downgrade ? 'minor' : j.outcome,
-		rule: downgrade ? NEED_TO_KNOW : j.rule,
-		explanation: `${j.explanation} ${note}`
-	};
+	return markNeedToKnow(j, unneededOpens(a.opened, candidatesFor(c, item)), (hn) => patientLabel(c, hn));
 }
 
 function judgeIdentity(c: LooseFilingCase, item: TrayItem, a: CheckAnswer): Judgement {

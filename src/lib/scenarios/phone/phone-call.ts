@@ -12,7 +12,9 @@
  *
  * The answer keys come from the domain: `decideDisclosure` on the call's facts as they stand after the learner's
  * checks, `restrictedRecordCall` and `deceasedPatientCall` for flagged records, `emergencySignpost` for
- * emergencies and `transferFor` for transfers. This file never restates a disclosure rule.
+ * emergencies and `transferFor` for transfers. This file never restates a disclosure rule. The records opened on
+ * the PAS during each step (its audit trail) are judged for need-to-know by the shared code in ../need-to-know,
+ * with the records the call needs from `callNeeds`; the debrief shows any finding as its own line.
  */
 import { z } from '$lib/scenarios/zod';
 import {
@@ -26,13 +28,24 @@ import {
 	type Team
 } from '../../domain/call-handling';
 import { decideDisclosure, DECISIONS, type Decision, type DisclosureRequest } from '../../domain/disclosure';
-import { matchIdentity } from '../../domain/identity-match';
+import { matchIdentity, parseUkDate } from '../../domain/identity-match';
 import { reason, type Reason, type RuleId } from '../../domain/rules';
 import type { TrustSettings } from '../../generator/types';
 import type { DecisionOutcome, RuleRef, Choice, Decision as DecisionRecord } from '../decisions';
 import type { Judgement, ScenarioKind, StepView } from '../kind';
 import type { OutcomeId } from '../outcomes';
+import {
+	NEED_TO_KNOW,
+	NEED_TO_KNOW_OUTCOME,
+	needToKnowNote,
+	openedLabel,
+	openedSchema,
+	unneededOnTrust,
+	withNeedToKnow,
+	type Presented
+} from '../need-to-know';
 import { randomInt, seededRandom } from '../prng';
+import { trustOf } from '../retrieval/common';
 import { buildCall, CALL_TYPES, type CallCase } from './call-types';
 
 export const paramsSchema = z.object({
@@ -178,7 +191,9 @@ export const answerSchema = z.object({
 	message: messageFormSchema.optional(),
 	/** At the check: the patient whose record is open on the PAS (null: none open). */
 	patient: z.number().int().nonnegative().nullable().optional(),
-	transfer: transferSchema.optional()
+	transfer: transferSchema.optional(),
+	/** Hospital numbers of the records opened on the PAS during the step, from its audit trail (handbook 3.5). */
+	opened: openedSchema
 });
 export type PhoneAnswer = z.infer<typeof answerSchema>;
 
@@ -397,6 +412,8 @@ export function transferKey(c: CallCase, s: CallState): { team: Team | null; rea
 	const requester = requestFor(c, s).requester;
 	return transferFor({
 		requester,
+		// The decision the call should have reached, so a "keep the call" reason fits it (refused, not verified).
+		decision: c.facts.emergency ? undefined : keyResult(c, s).decision,
 		emergency: Boolean(c.facts.emergency),
 		deceased: c.facts.deceased,
 		restricted: isRestrictedRecord({
@@ -417,6 +434,37 @@ export function idealCheck(c: CallCase): (typeof CHECK)[number] {
 /** The state a careful learner reaches before deciding: used for the message step and in tests. */
 export function idealState(c: CallCase): CallState {
 	return { greet: 'full', identify: 'asked', check: idealCheck(c), found: 'ok' };
+}
+
+/** Steps after the check: the record has been read, and for a restricted record nothing more on it is needed. */
+const AFTER_CHECK = new Set<Phase>(['decide', 'message', 'transfer', 'close']);
+
+/**
+ * Which records a step of the call needs (handbook 3.5, 4.11): the caller's patient, and anyone sharing the
+ * surname or date of birth the caller gave (opening look-alikes to compare is identification, 1.7). An emergency
+ * needs no record at all: signposting discloses nothing and needs no identity. A restricted record is needed to
+ * see its flag at the check; after that nothing on it may be shared, so opening it again goes beyond the need.
+ */
+export function callNeeds(c: CallCase, phase: Phase): { needed: number[]; presented: Presented[] } {
+	if (c.facts.emergency) return { needed: [], presented: [] };
+	const restricted = isRestrictedRecord({
+		requester: c.persona.requester,
+		sensitive: c.facts.sensitive,
+		safeguardingAlert: c.facts.safeguardingAlert
+	});
+	if (restricted && AFTER_CHECK.has(phase)) return { needed: [], presented: [] };
+	const stated = c.persona.states;
+	return {
+		needed: [c.record.index],
+		presented: [{ surname: stated.name.split(' ').pop(), dob: parseUkDate(stated.dateOfBirth) ?? undefined }]
+	};
+}
+
+/** Records opened during a step that the call did not need, each once (empty when none were opened). */
+export function unneededInCall(c: CallCase, phase: Phase, opened: readonly string[] | undefined): string[] {
+	if (!opened?.length) return [];
+	const { needed, presented } = callNeeds(c, phase);
+	return unneededOnTrust(trustOf(c.trust), opened, needed, presented);
 }
 
 export function answerKey(c: CallCase, s: CallState): Decision {
@@ -908,6 +956,11 @@ function judgeSignpost(c: PhoneCase, chosen: string) {
 	};
 }
 
+/** The learner withheld what a verified caller was entitled to: the transfer feedback says so rather than "helped". */
+function turnedAway(c: PhoneCase, s: CallState): boolean {
+	return s.decide !== undefined && !DISCLOSING.has(s.decide) && DISCLOSING.has(answerKey(c, s));
+}
+
 function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 	const key = transferKey(c, s);
 	const rule = ruleRef('call.transfer');
@@ -927,7 +980,12 @@ function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 					correct,
 					explanation: `This caller needed the ${entry.label}, who deal with ${entry.handles}: transfer them, warm, and tell them who they are going to. ${why}`
 				}
-			: { outcome: 'correct' as const, rule, correct, explanation: `Right: no transfer. ${why}` };
+			: {
+					outcome: 'correct' as const,
+					rule,
+					correct,
+					explanation: `Right: no transfer.${turnedAway(c, s) ? ' You turned this caller away at the decision, but they were entitled to help on this call, so no other team needed to take it.' : ''} ${why}`
+				};
 	}
 	const t = answer.transfer ?? { team: '', warm: false, told: '' };
 	const restricted = isRestrictedRecord({
@@ -942,7 +1000,9 @@ function judgeTransfer(c: PhoneCase, s: CallState, answer: PhoneAnswer) {
 			correct,
 			explanation: restricted
 				? `Putting the caller through to a team tells them the patient is known here, which the restricted record forbids (handbook 3.2, 6.3). ${why}`
-				: `This caller could be helped on this call: passing them on wastes their time and another team’s. ${why}`
+				: DISCLOSING.has(answerKey(c, s))
+					? `This caller could be helped on this call: passing them on wastes their time and another team’s. ${why}`
+					: `No team deals with this caller, so there was nobody to put them through to. ${why}`
 		};
 	if (t.team !== key.team)
 		return {
@@ -1271,8 +1331,17 @@ function stateFrom(c: PhoneCase, phase: Phase, a: PhoneAnswer): CallState {
  */
 function answerValue(c: PhoneCase, phase: Phase, a: PhoneAnswer): string {
 	const s = stateFrom(c, phase, a);
-	if (Object.keys(s).length === 1) return a.choice;
-	return encodeStep(phase, s).split('?')[1];
+	// The records opened during the step ride along (not in the call state: they change no later step), so the
+	// debrief can show the audit trail's need-to-know line.
+	const opened = a.opened?.length ? `&opened=${[...new Set(a.opened)].join(',')}` : '';
+	if (Object.keys(s).length === 1 && !opened) return a.choice;
+	return `${encodeStep(phase, s).split('?')[1]}${opened}`;
+}
+
+/** The records opened during a step, read back from its decision's value. */
+function openedIn(value: string): string[] {
+	const part = value.split('&').find((p) => p.startsWith('opened='));
+	return part ? part.slice('opened='.length).split(',').filter(Boolean) : [];
 }
 
 /** The call state after every decision in a log (for the debrief), read back from the decisions' values. */
@@ -1336,7 +1405,10 @@ export const phoneCall: ScenarioKind<PhoneParams, PhoneCase, PhoneAnswer, PhoneV
 				explanation: 'That is not something you can do at this point in the call.'
 			};
 		}
-		return { ...base, ...judgePhase(c, phase, state, answer) };
+		const judged: Judgement = { ...base, ...judgePhase(c, phase, state, answer) };
+		if (!answer.opened?.length) return judged;
+		const { needed, presented } = callNeeds(c, phase);
+		return withNeedToKnow(trustOf(c.trust), judged, answer.opened, needed, presented);
 	},
 	next(c, stepId, answer) {
 		const { phase, state } = decodeStep(stepId);
@@ -1462,6 +1534,8 @@ export interface AnnotatedLine extends CallLine {
 		points: number;
 		maxPoints: number;
 	};
+	/** The PAS audit trail's need-to-know finding for the step just above (handbook 3.5, 4.11). */
+	audit?: { outcome: DecisionOutcome; explanation: string; rule: RuleRef };
 }
 
 /**
@@ -1472,19 +1546,34 @@ export interface AnnotatedLine extends CallLine {
 export function annotatedTranscript(c: PhoneCase, decisions: readonly DecisionRecord[]): AnnotatedLine[] {
 	const s = stateAfter(decisions);
 	const byPhase = new Map(decisions.map((d) => [decodeStep(d.step).phase, d]));
-	return callLines(c, s).map((line) => {
+	return callLines(c, s).flatMap((line): AnnotatedLine[] => {
 		const d = line.phase ? byPhase.get(line.phase) : undefined;
-		if (!d) return line;
-		return {
+		if (!d || !line.phase) return [line];
+		const extra = unneededInCall(c, line.phase, openedIn(d.response.value));
+		const note = extra.length ? needToKnowNote(extra, (hn) => openedLabel(trustOf(c.trust), hn)) : '';
+		// The audit finding gets its own line below, so the step's note leaves it out.
+		const explanation =
+			note && d.explanation.endsWith(` ${note}`) ? d.explanation.slice(0, -note.length - 1) : d.explanation;
+		const annotated: AnnotatedLine = {
 			...line,
 			note: {
 				seq: d.seq,
 				outcome: d.outcome,
-				explanation: d.explanation,
+				explanation,
 				rule: d.rule,
 				points: d.points,
 				maxPoints: d.maxPoints
 			}
 		};
+		if (!note) return [annotated];
+		const names = extra.map((hn) => openedLabel(trustOf(c.trust), hn));
+		return [
+			annotated,
+			{
+				who: 'action',
+				text: `(Your PAS audit trail for this step shows you opened ${names.join(', ')}.)`,
+				audit: { outcome: NEED_TO_KNOW_OUTCOME, explanation: note, rule: NEED_TO_KNOW }
+			}
+		];
 	});
 }

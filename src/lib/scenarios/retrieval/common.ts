@@ -4,7 +4,7 @@
  * judgement every kind starts with. Pure: no clock, no UI; the screens open a simulated PAS on `trust`.
  */
 import { z } from '$lib/scenarios/zod';
-import { createTrust, patientRecord, patientSummaries, patientSummary } from '../../generator/index';
+import { createTrust, patientRecord, patientSummary } from '../../generator/index';
 import type {
 	CasenoteVolume,
 	PatientSummary,
@@ -16,7 +16,7 @@ import { RULES, type RuleId } from '../../domain/rules';
 import type { RuleRef } from '../decisions';
 import type { ScenarioDefinition } from '../definition';
 import type { Judgement } from '../kind';
-import { NEED_TO_KNOW, needToKnowNote, openedSchema, unneededOpens } from '../need-to-know';
+import { openedSchema } from '../need-to-know';
 import type { OutcomeId } from '../outcomes';
 import { randomInt } from '../prng';
 
@@ -225,71 +225,5 @@ export function judgeFind(
 export const locationWords = (l: TrackedLocation) =>
 	l.kind === 'library' ? `the library shelf ${l.code}` : l.label;
 
-// Hospital number to patient summary, per trust: need-to-know looks up the records the learner opened.
-const byHospitalNumber = new WeakMap<Trust, Map<string, PatientSummary>>();
-function summaryOf(trust: Trust, hospitalNumber: string): PatientSummary | undefined {
-	let m = byHospitalNumber.get(trust);
-	if (!m) {
-		m = new Map(patientSummaries(trust).map((p) => [p.hospitalNumber, p]));
-		byHospitalNumber.set(trust, m);
-	}
-	return m.get(hospitalNumber);
-}
-
-/** Details a task gives to go on: patients who share a surname or date of birth with them are fair to open. */
-export interface Presented {
-	surname?: string;
-	dob?: string;
-	/** Casenote numbers worth checking, digits only padded to six (e.g. transposed-number candidates, 2.8). */
-	numbers?: readonly string[];
-}
-
-const digitsOf = (hn: string) => hn.replace(/\D/g, '').padStart(6, '0');
-
-/**
- * Need-to-know from the PAS audit trail (handbook 3.5, 4.11): the records opened during a step that the task did
- * not need are pointed out, and a step otherwise right becomes a minor error under rule access.need-to-know.
- * `needed` are the task's patients and planted look-alikes; anyone sharing a surname or date of birth with them
- * or with `presented` is a candidate a search shows, and opening them to compare is part of identification (1.7).
- */
-export function withNeedToKnow(
-	trust: Trust,
-	j: Judgement,
-	opened: readonly string[] | undefined,
-	needed: readonly number[],
-	presented: readonly Presented[] = []
-): Judgement {
-	if (!opened?.length) return j;
-	const alike: Presented[] = [
-		...presented,
-		...needed.map((i) => {
-			const p = patientSummary(trust, i);
-			return { surname: p.surname, dob: p.dateOfBirth };
-		})
-	];
-	const fold = (s: string | undefined) => (s ?? '').trim().toLowerCase();
-	const fair = opened.filter((hn) => {
-		const p = summaryOf(trust, hn);
-		if (!p) return false;
-		if (needed.includes(p.index)) return true;
-		return alike.some(
-			(a) =>
-				(a.surname && fold(a.surname) === fold(p.surname)) ||
-				(a.dob && a.dob === p.dateOfBirth) ||
-				a.numbers?.includes(digitsOf(p.hospitalNumber))
-		);
-	});
-	const extra = unneededOpens(opened, fair);
-	if (!extra.length) return j;
-	const label = (hn: string) => {
-		const p = summaryOf(trust, hn);
-		return p ? `${p.forenames.join(' ')} ${p.surname} (${hn})` : hn;
-	};
-	const downgrade = j.outcome === 'correct';
-	return {
-		...j,
-		outcome: downgrade ? 'minor' : j.outcome,
-		rule: downgrade ? NEED_TO_KNOW : j.rule,
-		explanation: `${j.explanation} ${needToKnowNote(extra, label)}`
-	};
-}
+// Need-to-know from the PAS audit trail is shared with the phone family: see ../need-to-know.
+export { withNeedToKnow, type Presented } from '../need-to-know';
