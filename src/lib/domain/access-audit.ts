@@ -3,7 +3,8 @@
  * with the reason they gave; trusts audit the trail for look-ups with no work reason. Given the entries, the work
  * the user had that day (which patients, and which reasons fit each task) and the people they know (a neighbour,
  * family, a celebrity, themselves), this says what each access amounts to and whether the user should report
- * their own access. Looking at your own record is a LOCAL rule (TrustRules.selfAccess). Reason ids are the PAS's access reasons, passed as strings so this stays free of the PAS.
+ * their own access. Looking at your own record is a LOCAL rule (TrustRules.selfAccess). Reason ids are the PAS's
+ * access reasons, passed as strings so this stays free of the PAS.
  */
 import { reason, type Reason } from './rules';
 import { trustRules, type TrustRules } from './settings';
