@@ -92,6 +92,9 @@ const busy = await fetch(`http://localhost:${PORT}/`).then(
 if (busy) throw new Error(`Port ${PORT} is in use by another server: set BENCH_PORT to a free port.`);
 const bench = await openBrowserBench(PORT);
 const { page, base } = bench;
+page.on('console', (m) => {
+	if (m.type() === 'error') console.log(`  page console: ${m.text()}`);
+});
 try {
 	console.log(`Chromium ${bench.browser.version()}, ${cpus().length} cores, load before: ${load()}`);
 	await page.goto(`${base}/profiles/`);

@@ -144,6 +144,8 @@ class CohortState {
 			this.files = this.loaded ? [...this.files, ...fresh] : await listCohortFiles(db);
 			this.lastImportPhases = { 'check and read': checked - started, store: performance.now() - checked };
 		} catch (err) {
+			// The page says it in plain English; the cause goes to the console for whoever investigates.
+			console.error('Cohort import failed:', err);
 			app.noteStorageError(err);
 			report.problem = describeError(err).message;
 			report.added = [];
