@@ -3,7 +3,9 @@ import { RecordsRoomDb } from '$lib/db/database';
 import { getBuiltInDefinition } from '$lib/scenarios/registry';
 import { buildProgressFile } from '$lib/trainer/testing/progress-files';
 import { app } from './app.svelte';
-import { cohort } from './cohort.svelte';
+import { cohort, verifyAll, type VerifyWorker } from './cohort.svelte';
+import { verifyProgressFile } from '$lib/db/cohort';
+import type { VerifyRequest } from '$lib/workers/cohort-verify.worker';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -81,5 +83,95 @@ describe('cohort state', () => {
 		const report = await cohort.importFiles(many);
 		expect(report.problem).toContain('at most 200');
 		expect(cohort.files).toEqual([]);
+	});
+});
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A file whose bytes take `ms` to read, as a large file on a slow disk does. */
+function slowFile(text: string, name: string, ms: number): File {
+	const f = file(text, name);
+	const read = f.arrayBuffer.bind(f);
+	Object.defineProperty(f, 'arrayBuffer', { value: () => delay(ms).then(read) });
+	return f;
+}
+
+/** A stand-in for the verifying worker: it checks each file for real and answers after `answerMs(job)`. */
+function fakeWorker(answerMs: (job: number) => number): () => VerifyWorker {
+	return () => {
+		let known = new Set<string>();
+		const worker: VerifyWorker = {
+			onmessage: null,
+			onerror: null,
+			terminate: () => {},
+			postMessage(request: VerifyRequest) {
+				if (request.known) known = new Set(request.known);
+				void delay(answerMs(request.job))
+					.then(() => verifyProgressFile(request.bytes, request.fileName, request.importedAt, known))
+					.then((result) => worker.onmessage?.({ data: { job: request.job, result } } as MessageEvent));
+			}
+		};
+		return worker;
+	};
+}
+
+describe('checking files in a pool of workers', () => {
+	const at = '2026-11-25T13:00:00.000Z';
+
+	it('waits for a file still being read when the worker answers the one before it', async () => {
+		// The import once failed as a whole ("Something went wrong while saving") when this happened: the worker
+		// counted as finished while its second file was still being read, and that file had no result.
+		const files = [file(ada, 'ada.json'), slowFile(ben, 'ben.json', 40)];
+		const seen: number[] = [];
+		const results = await verifyAll(
+			files,
+			at,
+			new Set(),
+			(_, i) => seen.push(i),
+			fakeWorker(() => 1),
+			1
+		);
+		expect(results.map((r) => r.ok)).toEqual([true, true]);
+		expect(seen.sort()).toEqual([0, 1]);
+	});
+
+	it('gives every file its own result, in the order chosen, whatever order the answers come in', async () => {
+		const texts = [ada, ben, '{"not":"a progress file"}'];
+		const files = Array.from({ length: 12 }, (_, i) =>
+			slowFile(texts[i % 3], `f${i}.json`, (i * 7) % 5 === 0 ? 25 : (i * 3) % 4)
+		);
+		const results = await verifyAll(
+			files,
+			at,
+			new Set(),
+			() => {},
+			fakeWorker((job) => (job * 11) % 9),
+			3
+		);
+		expect(results).toHaveLength(12);
+		results.forEach((r, i) => {
+			expect(r.ok).toBe(i % 3 !== 2);
+			if (r.ok === true) expect(r.file.fileName).toBe(`f${i}.json`);
+			else if (r.ok === false) expect(r.fileName).toBe(`f${i}.json`);
+		});
+	});
+
+	it('says which worker failed and why, instead of hanging', async () => {
+		const failing = (): VerifyWorker => {
+			const worker: VerifyWorker = {
+				onmessage: null,
+				onerror: null,
+				terminate: () => {},
+				postMessage() {
+					setTimeout(() =>
+						worker.onerror?.({ message: 'module failed to load', preventDefault() {} } as ErrorEvent)
+					);
+				}
+			};
+			return worker;
+		};
+		await expect(verifyAll([file(ada, 'ada.json')], at, new Set(), () => {}, failing, 1)).rejects.toThrow(
+			'module failed to load'
+		);
 	});
 });

@@ -132,6 +132,9 @@ class CohortState {
 				} else report.refused.push({ fileName: r.fileName, problem: r.problem });
 			}
 			await saveCohortFiles(db, good);
+			// Reading back thousands of attempts just written costs seconds; stored hashes were already skipped,
+			// and the new rows are the newest, so appending them gives the order listCohortFiles would.
+			const files = !this.loaded ? null : fresh.length ? [...this.files, ...fresh] : this.files;
 			for (const f of fresh) {
 				report.added.push({
 					fileName: f.fileName,
@@ -139,9 +142,7 @@ class CohortState {
 					attempts: f.attempts.length
 				});
 			}
-			// Reading back thousands of attempts just written costs seconds; stored hashes were already skipped,
-			// and the new rows are the newest, so appending them gives the order listCohortFiles would.
-			this.files = this.loaded ? [...this.files, ...fresh] : await listCohortFiles(db);
+			this.files = files ?? (await listCohortFiles(db));
 			this.lastImportPhases = { 'check and read': checked - started, store: performance.now() - checked };
 		} catch (err) {
 			// The page says it in plain English; the cause goes to the console for whoever investigates.
@@ -201,17 +202,30 @@ class CohortState {
 	}
 }
 
+/** What verifyAll needs of a worker; tests give it a stand-in that answers out of order. */
+export interface VerifyWorker {
+	postMessage(message: VerifyRequest, transfer: Transferable[]): void;
+	onmessage: ((event: MessageEvent<VerifyResponse>) => void) | null;
+	onerror: ((event: ErrorEvent) => void) | null;
+	terminate(): void;
+}
+
+const browserWorker = (): VerifyWorker =>
+	new Worker(new URL('../workers/cohort-verify.worker.ts', import.meta.url), { type: 'module' });
+
 /**
- * Verifies files in a small pool of Web Workers, in the order chosen. Without workers (unit tests) it verifies
- * on this thread, one file at a time.
+ * Verifies files in a small pool of Web Workers, two files in hand per worker, and returns a result for every
+ * file, in the order chosen. Without workers (unit tests) it verifies on this thread, one file at a time.
  */
-async function verifyAll(
+export async function verifyAll(
 	files: readonly File[],
 	importedAt: string,
 	known: Set<string>,
-	onEach: (result: Verified, index: number) => void
+	onEach: (result: Verified, index: number) => void,
+	makeWorker: (() => VerifyWorker) | null = typeof Worker === 'undefined' ? null : browserWorker,
+	poolSize = Math.min(globalThis.navigator?.hardwareConcurrency || 2, 4)
 ): Promise<Verified[]> {
-	if (typeof Worker === 'undefined') {
+	if (!makeWorker) {
 		const out: Verified[] = [];
 		for (const [i, f] of files.entries()) {
 			out.push(await verifyProgressFile(await f.arrayBuffer(), f.name, importedAt, known));
@@ -219,11 +233,7 @@ async function verifyAll(
 		}
 		return out;
 	}
-	const size = Math.max(1, Math.min(files.length, navigator.hardwareConcurrency || 2, 4));
-	const workers = Array.from(
-		{ length: size },
-		() => new Worker(new URL('../workers/cohort-verify.worker.ts', import.meta.url), { type: 'module' })
-	);
+	const workers = Array.from({ length: Math.max(1, Math.min(files.length, poolSize)) }, makeWorker);
 	const results: Verified[] = new Array(files.length);
 	let next = 0;
 	try {
@@ -232,24 +242,33 @@ async function verifyAll(
 				(worker, w) =>
 					new Promise<void>((resolve, reject) => {
 						let first = true;
-						let outstanding = 0;
+						/**
+						 * Files this worker has taken and not yet answered, counted from the moment one is taken: a
+						 * file still being read is in hand too, or the worker could finish while it is being read and
+						 * leave that file without a result (the import then failed as a whole).
+						 */
+						let inHand = 0;
+						const settle = (job: number, result: Verified) => {
+							results[job] = result;
+							inHand--;
+							onEach(result, job);
+						};
 						// The bytes are read here and handed over: cloning a File into a worker makes this thread
 						// wait on the disk for each one.
-						const send = async () => {
+						const send = async (): Promise<void> => {
 							if (next >= files.length) {
-								if (outstanding === 0) resolve();
+								if (inHand === 0) resolve();
 								return;
 							}
 							const job = next++;
+							inHand++;
 							let bytes: ArrayBuffer;
 							try {
 								bytes = await files[job].arrayBuffer();
 							} catch {
-								results[job] = { ok: false, fileName: files[job].name, problem: UNREADABLE_FILE };
-								onEach(results[job], job);
+								settle(job, { ok: false, fileName: files[job].name, problem: UNREADABLE_FILE });
 								return send();
 							}
-							outstanding++;
 							const request: VerifyRequest = {
 								job,
 								bytes,
@@ -260,17 +279,14 @@ async function verifyAll(
 							first = false;
 							worker.postMessage(request, [bytes]);
 						};
-						worker.onmessage = (event: MessageEvent<VerifyResponse>) => {
-							outstanding--;
-							results[event.data.job] = event.data.result;
-							onEach(event.data.result, event.data.job);
+						worker.onmessage = (event) => {
+							settle(event.data.job, event.data.result);
 							send().catch(reject);
 						};
 						worker.onerror = (event) => {
 							event.preventDefault();
-							reject(new Error(`Checking files failed in worker ${w}.`));
+							reject(new Error(`Checking files failed in worker ${w}: ${event.message || 'no detail'}.`));
 						};
-						// Two files in hand per worker, so it never waits for the next to be read.
 						send().then(send).catch(reject);
 					})
 			)
@@ -278,6 +294,9 @@ async function verifyAll(
 	} finally {
 		for (const w of workers) w.terminate();
 	}
+	const missing = results.findIndex((r) => r === undefined);
+	if (missing !== -1 || results.length !== files.length)
+		throw new Error(`Checking files lost the result for file ${missing + 1} of ${files.length}.`);
 	return results;
 }
 
