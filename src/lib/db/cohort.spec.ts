@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getBuiltInDefinition } from '$lib/scenarios/registry';
-import { summariseCohort, NO_FILTERS } from '$lib/trainer/cohort';
+import { summariseCohort, summaryPart, NO_FILTERS } from '$lib/trainer/cohort';
 import { buildProgressFile } from '$lib/trainer/testing/progress-files';
 import {
 	clearCohort,
 	cohortFileHashes,
 	fromStoredCohortFile,
+	readCohortAttempts,
+	type CohortFileRow,
 	listCohortAssignments,
 	listCohortFiles,
 	removeCohortFile,
@@ -56,6 +58,8 @@ async function verified(text: string, name: string): Promise<StoredCohortFile> {
 	if (r.ok !== true) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
 	return r.file;
 }
+
+const withAttempts = (rows: CohortFileRow[]) => rows.map((r) => ({ ...r, attempts: readCohortAttempts(r) }));
 
 describe('verifyProgressFile', () => {
 	it('keeps profiles, attempts, decisions and scores of a real export, without cases or event logs', async () => {
@@ -123,7 +127,7 @@ describe('cohort files repository', () => {
 		const ada = await verified(texts.ada, 'ada.json');
 		const ben = await verified(texts.ben, 'ben.json');
 		expect(await saveCohortFiles(db, [ada, ben])).toBe(2);
-		const before = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
+		const before = summariseCohort(withAttempts(await listCohortFiles(db)), NO_FILTERS, []);
 		expect(await saveCohortFiles(db, [ada])).toBe(0);
 		await clearCohort(db);
 		await saveCohortFiles(db, [ada]);
@@ -132,22 +136,35 @@ describe('cohort files repository', () => {
 		// Imported in the same moment, so listed in key order: compare as a set.
 		expect((await listCohortFiles(db)).map((f) => f.fileName).sort()).toEqual(['ada.json', 'ben.json']);
 		expect(await saveCohortFiles(db, [await verified(texts.ben, 'renamed.json')])).toBe(0);
-		const after = summariseCohort(await listCohortFiles(db), NO_FILTERS, []);
+		const after = summariseCohort(withAttempts(await listCohortFiles(db)), NO_FILTERS, []);
 		expect(after).toEqual(before);
 		expect(after.totals).toMatchObject({ trainees: 2, attempts: 10 });
 		expect(await cohortFileHashes(db)).toEqual(new Set([ada.sha256, ben.sha256]));
 	});
 
-	it('reads back what was stored, and rows stored with attempts as objects (before they were one text)', async () => {
+	it('reads back what was stored, and rows stored by earlier versions (bytes without parts, attempts as objects)', async () => {
 		const ada = await verified(texts.ada, 'ada.json');
 		const ben = fromStoredCohortFile(await verified(texts.ben, 'ben.json'));
+		const { part: _part, attemptCount: _count, ...cara } = await verified(texts.ada, 'cara.json');
 		await saveCohortFiles(db, [ada]);
-		// A row as an earlier version of Records Room wrote it.
-		await db.cohortFiles.add({ ...ben, importedAt: '2026-11-26T00:00:00.000Z' });
+		// Rows as earlier versions of Records Room wrote them: attempts as bytes with no part, attempts as objects.
+		await db.cohortFiles.add({ ...cara, sha256: 'cara', importedAt: '2026-11-26T00:00:00.000Z' });
+		await db.cohortFiles.add({ ...ben, importedAt: '2026-11-27T00:00:00.000Z' });
 		const files = await listCohortFiles(db);
-		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'ben.json']);
-		expect(files[0]).toEqual(fromStoredCohortFile(ada));
-		expect(files[1].attempts).toEqual(ben.attempts);
+		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'cara.json', 'ben.json']);
+		const adaAttempts = fromStoredCohortFile(ada).attempts;
+		expect(readCohortAttempts(files[0])).toEqual(adaAttempts);
+		expect(readCohortAttempts(files[1])).toEqual(adaAttempts);
+		expect(readCohortAttempts(files[2])).toEqual(ben.attempts);
+		// Every shape gives the dashboard the same part and count as its attempts would.
+		expect(files.map((f) => f.attemptCount)).toEqual([
+			adaAttempts.length,
+			adaAttempts.length,
+			ben.attempts.length
+		]);
+		expect(files[0].part).toEqual(summaryPart(adaAttempts));
+		expect(files[1].part).toEqual(summaryPart(adaAttempts));
+		expect(files[2].part).toEqual(summaryPart(ben.attempts));
 		expect(files[0]).not.toHaveProperty('dataJson');
 	});
 

@@ -6,23 +6,33 @@
  * real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
  */
 import Dexie from 'dexie';
-import { extractCohortFile, type CohortAssignment, type CohortFile } from '$lib/trainer/cohort';
+import {
+	extractCohortFile,
+	summaryPart,
+	type CohortAssignment,
+	type CohortAttempt,
+	type CohortFile,
+	type SummaryPart
+} from '$lib/trainer/cohort';
 import { MAX_BACKUP_BYTES, parseBackupText } from './backup';
 import { sha256OfBytes } from './canonical';
 import type { RecordsRoomDb } from './database';
 import { parseTrainerFileText } from './trainer-file';
 
-export type CohortFileRow = CohortFile;
-
 /**
  * A file as it is stored and as it leaves the worker that checked it: its attempts as UTF-8 JSON, an object with
  * an `attempts` list. Ten thousand attempts as objects cost seconds to copy out of a worker and again into
  * IndexedDB, and as text they are stored as UTF-16; bytes move out of the worker without a copy and are stored as
- * they are, and are parsed once, where the dashboard needs them. For a trainer file they are the checked `data`
- * exactly as written (its profiles too, which are not read from here). Rows stored before this kept `attempts` as
- * an array, and are still read.
+ * they are. For a trainer file they are the checked `data` exactly as written (its profiles too, which are not
+ * read from here). With them, the worker stores what the attempts add to the dashboard's tables (`part`), so the
+ * dashboard appears without parsing them. Rows stored before parts have no `part` or `attemptCount`, and rows
+ * stored before bytes kept `attempts` as an array; both are still read.
  */
-export type StoredCohortFile = Omit<CohortFile, 'attempts'> & { dataJson: Uint8Array<ArrayBuffer> };
+export type StoredCohortFile = Omit<CohortFile, 'attempts'> & {
+	dataJson: Uint8Array<ArrayBuffer>;
+	attemptCount?: number;
+	part?: SummaryPart;
+};
 
 /** `dataJson` is the file's own bytes of its data when the caller has them (see `parseTrainerFileText`). */
 export function toStoredCohortFile(
@@ -32,21 +42,53 @@ export function toStoredCohortFile(
 	return {
 		...rest,
 		// A copy with a buffer of its own, so the worker can hand it over without the rest of the file.
-		dataJson: dataJson ? dataJson.slice() : new TextEncoder().encode(JSON.stringify({ attempts }))
+		dataJson: dataJson ? dataJson.slice() : new TextEncoder().encode(JSON.stringify({ attempts })),
+		attemptCount: attempts.length,
+		part: summaryPart(attempts)
 	};
 }
 
 /**
- * The file as the dashboard reads it, from a stored row of either shape. Throws when the bytes do not hold a
+ * The file as the dashboard reads it, from a stored row of any shape. Throws when the bytes do not hold a
  * list of attempts (never for a row the importer stored).
  */
 export function fromStoredCohortFile(row: StoredCohortFile | CohortFile): CohortFile {
 	if (!('dataJson' in row)) return row;
-	const { dataJson, ...rest } = row;
+	const { dataJson, attemptCount: _count, part: _part, ...rest } = row;
+	return { ...rest, attempts: parseAttempts(dataJson) };
+}
+
+function parseAttempts(dataJson: Uint8Array): CohortAttempt[] {
 	const data: unknown = JSON.parse(new TextDecoder().decode(dataJson));
 	const attempts = (data as { attempts?: unknown } | null)?.attempts;
 	if (!Array.isArray(attempts)) throw new SyntaxError('The attempts are not a list.');
-	return { ...rest, attempts: attempts as CohortFile['attempts'] };
+	return attempts as CohortAttempt[];
+}
+
+/**
+ * An imported file as the dashboard holds it: what its attempts add to the tables, and the attempts themselves
+ * still as bytes, read only when a filter or a trainee's page needs them (`readCohortAttempts`).
+ */
+export type CohortFileRow = Omit<CohortFile, 'attempts'> & {
+	attemptCount: number;
+	part: SummaryPart;
+	/** The attempts' UTF-8 JSON, or the attempts for a row stored before parts. */
+	source: Uint8Array | CohortAttempt[];
+};
+
+/** A stored row for the dashboard; only a row stored before parts is parsed here. */
+export function cohortFileRow(stored: StoredCohortFile | CohortFile): CohortFileRow {
+	if ('dataJson' in stored && stored.part && typeof stored.attemptCount === 'number') {
+		const { dataJson, attemptCount, part, ...meta } = stored;
+		return { ...meta, attemptCount, part, source: dataJson };
+	}
+	const { attempts, ...meta } = fromStoredCohortFile(stored);
+	return { ...meta, attemptCount: attempts.length, part: summaryPart(attempts), source: attempts };
+}
+
+/** A row's attempts, parsed from its bytes. Throws when they are not a list (never for a row the importer stored). */
+export function readCohortAttempts(row: CohortFileRow): CohortAttempt[] {
+	return Array.isArray(row.source) ? row.source : parseAttempts(row.source);
 }
 
 /** At most this many files in one import: the dashboard is measured for 200 trainees. */
@@ -129,11 +171,11 @@ export async function verifyProgressFile(
 	}
 }
 
-export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFile[]> {
+export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFileRow[]> {
 	const rows = (await db.cohortFiles.orderBy('importedAt').toArray()) as unknown as (
 		StoredCohortFile | CohortFile
 	)[];
-	return rows.map(fromStoredCohortFile);
+	return rows.map(cohortFileRow);
 }
 
 export async function cohortFileHashes(db: RecordsRoomDb): Promise<Set<string>> {

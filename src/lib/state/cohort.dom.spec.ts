@@ -5,6 +5,7 @@ import { buildProgressFile } from '$lib/trainer/testing/progress-files';
 import { app } from './app.svelte';
 import { cohort, verifyAll, type VerifyWorker } from './cohort.svelte';
 import { verifyProgressFile } from '$lib/db/cohort';
+import { NO_FILTERS, summariseCohort } from '$lib/trainer/cohort';
 import type { VerifyRequest } from '$lib/workers/cohort-verify.worker';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -58,6 +59,9 @@ describe('cohort state', () => {
 		]);
 		expect(cohort.progress).toBeNull();
 		expect(cohort.summary.totals).toMatchObject({ trainees: 2, attempts: 5 });
+		// Added up from the files' parts, exactly as from every attempt.
+		const everyAttempt = cohort.files.map((f) => ({ ...f, attempts: cohort.attemptsOf(f) }));
+		expect(cohort.summary).toEqual(summariseCohort(everyAttempt, NO_FILTERS, []));
 
 		const again = await cohort.importFiles([file(ben, 'ben-again.json')]);
 		expect(again.duplicates).toEqual(['ben-again.json']);

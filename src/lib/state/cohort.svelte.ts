@@ -1,10 +1,11 @@
 import {
 	clearCohort,
 	cohortFileHashes,
-	fromStoredCohortFile,
+	cohortFileRow,
 	listCohortAssignments,
 	listCohortFiles,
 	MAX_COHORT_FILES_PER_IMPORT,
+	readCohortAttempts,
 	removeCohortFile,
 	saveCohortFiles,
 	verifyProgressFile,
@@ -14,13 +15,18 @@ import {
 import type { RecordsRoomDb } from '$lib/db/database';
 import {
 	filterAttempts,
+	filtersSet,
 	mergeCohort,
+	mergeTrainees,
 	NO_FILTERS,
 	summariseAttempts,
+	summariseFiles,
 	toCsv,
 	type CohortAssignment,
+	type CohortAttempt,
 	type CohortFilters,
-	type CohortTable
+	type CohortTable,
+	type MergedCohort
 } from '$lib/trainer/cohort';
 import type { VerifyRequest, VerifyResponse } from '$lib/workers/cohort-verify.worker';
 import { app } from './app.svelte';
@@ -37,18 +43,6 @@ export interface ImportReport {
 type Verified = Awaited<ReturnType<typeof verifyProgressFile>>;
 
 const UNREADABLE_FILE = 'The file could not be read. Try choosing it again.';
-const UNREADABLE_ATTEMPTS =
-	'Its attempts could not be read, although its checksum is right. Ask the trainee to export a fresh copy.';
-
-/** A checked file's attempts parsed for the dashboard, or null when their text is not a list of attempts. */
-function readStored(file: StoredCohortFile): CohortFileRow | null {
-	try {
-		return fromStoredCohortFile(file);
-	} catch {
-		return null;
-	}
-}
-
 /**
  * The cohort dashboard's state (issue 11): the imported files, the filters and the figures derived from them.
  * Figures are derived, never stored, so removing a file or changing a filter can never leave a stale total.
@@ -68,9 +62,73 @@ class CohortState {
 	/** Where those milliseconds went: checking and reading files, then storing them. */
 	lastImportPhases = $state.raw<Record<string, number> | null>(null);
 
-	merged = $derived(mergeCohort(this.files));
+	trainees = $derived(mergeTrainees(this.files));
+	/** Every attempt, merged: reading them all is needed only for a filter or a trainee's page. */
+	merged = $derived(this.#merge(this.files));
 	attempts = $derived(filterAttempts(this.merged.attempts, this.filters, this.assignments));
-	summary = $derived(summariseAttempts(this.merged.trainees, this.attempts));
+	/** Unfiltered, the tables are added up from the files' parts, without reading their attempts. */
+	summary = $derived(
+		filtersSet(this.filters)
+			? summariseAttempts(this.trainees, this.attempts)
+			: summariseFiles(this.files, (f) => this.attemptsOf(f))
+	);
+
+	#mergedFor: { files: CohortFileRow[]; merged: MergedCohort } | null = null;
+
+	/** Merged once per list of files, by the derived or ahead of time when the browser is idle. */
+	#merge(files: CohortFileRow[]): MergedCohort {
+		if (this.#mergedFor?.files !== files) {
+			const content = files.map((f) => ({ trainees: f.trainees, attempts: this.attemptsOf(f) }));
+			this.#mergedFor = { files, merged: mergeCohort(content) };
+		}
+		return this.#mergedFor.merged;
+	}
+
+	/** Attempts already read, by row: reading is the slow part, and a row's bytes never change. */
+	#read = new WeakMap<CohortFileRow, CohortAttempt[]>();
+	/** Bumped whenever the files change, so reading ahead for an older list stops. */
+	#generation = 0;
+
+	/** A file's attempts, read from its bytes the first time they are needed. */
+	attemptsOf(row: CohortFileRow): CohortAttempt[] {
+		let attempts = this.#read.get(row);
+		if (!attempts) {
+			try {
+				attempts = readCohortAttempts(row);
+			} catch (err) {
+				// The importer stores only bytes it has read; this would be a damaged database.
+				console.error(`Cohort file ${row.fileName} could not be read:`, err);
+				attempts = [];
+			}
+			this.#read.set(row, attempts);
+		}
+		return attempts;
+	}
+
+	/**
+	 * Reads every file's attempts a few at a time once the dashboard is on screen, then merges them, so a filter or
+	 * a trainee's page later does not wait for that.
+	 */
+	#readAhead() {
+		const generation = ++this.#generation;
+		const rows = this.files;
+		let next = 0;
+		const slice = () => {
+			if (generation !== this.#generation) return;
+			const until = performance.now() + 8;
+			while (next < rows.length && performance.now() < until) this.attemptsOf(rows[next++]);
+			if (next < rows.length) setTimeout(slice, 0);
+			// Then the merge a filter or a trainee's page starts from, in a task of its own.
+			else setTimeout(() => generation === this.#generation && this.#merge(rows), 0);
+		};
+		const afterPaint = globalThis.requestAnimationFrame ?? ((f: () => void) => setTimeout(f, 0));
+		afterPaint(() => setTimeout(slice, 0));
+	}
+
+	#setFiles(files: CohortFileRow[]) {
+		this.files = files;
+		this.#readAhead();
+	}
 
 	/** Injected by tests; the app uses the clock. */
 	now: () => Date = () => new Date();
@@ -83,7 +141,7 @@ class CohortState {
 	async load() {
 		const db = this.#db();
 		const [files, assignments] = await Promise.all([listCohortFiles(db), listCohortAssignments(db)]);
-		this.files = files;
+		this.#setFiles(files);
 		this.assignments = assignments;
 		this.loaded = true;
 	}
@@ -105,11 +163,7 @@ class CohortState {
 		this.progress = { done: 0, total: chosen.length };
 		try {
 			const known = await cohortFileHashes(db);
-			// Each file's attempts are parsed for the dashboard as soon as its check comes back, while the workers
-			// check the rest, so the import does not wait for one long parse at the end.
-			const read: (CohortFileRow | null | undefined)[] = new Array(chosen.length);
-			const results = await verifyAll(chosen, importedAt, known, (r, i) => {
-				if (r.ok === true) read[i] = readStored(r.file);
+			const results = await verifyAll(chosen, importedAt, known, () => {
 				if (this.progress) this.progress = { done: this.progress.done + 1, total: chosen.length };
 			});
 			const checked = performance.now();
@@ -117,18 +171,13 @@ class CohortState {
 			const seen = new Set<string>();
 			const good: StoredCohortFile[] = [];
 			const fresh: CohortFileRow[] = [];
-			for (const [i, r] of results.entries()) {
+			for (const r of results) {
 				if (r.ok === 'duplicate' || (r.ok === true && seen.has(r.sha256))) {
 					report.duplicates.push(r.ok === true ? r.file.fileName : r.fileName);
 				} else if (r.ok === true) {
-					const file = read[i] ?? readStored(r.file);
-					if (!file) {
-						report.refused.push({ fileName: r.file.fileName, problem: UNREADABLE_ATTEMPTS });
-						continue;
-					}
 					seen.add(r.sha256);
 					good.push(r.file);
-					fresh.push(file);
+					fresh.push(cohortFileRow(r.file));
 				} else report.refused.push({ fileName: r.fileName, problem: r.problem });
 			}
 			await saveCohortFiles(db, good);
@@ -139,10 +188,10 @@ class CohortState {
 				report.added.push({
 					fileName: f.fileName,
 					trainees: f.trainees.map((t) => t.name),
-					attempts: f.attempts.length
+					attempts: f.attemptCount
 				});
 			}
-			this.files = files ?? (await listCohortFiles(db));
+			this.#setFiles(files ?? (await listCohortFiles(db)));
 			this.lastImportPhases = { 'check and read': checked - started, store: performance.now() - checked };
 		} catch (err) {
 			// The page says it in plain English; the cause goes to the console for whoever investigates.
@@ -161,12 +210,12 @@ class CohortState {
 
 	async remove(sha256: string) {
 		await removeCohortFile(this.#db(), sha256);
-		this.files = this.files.filter((f) => f.sha256 !== sha256);
+		this.#setFiles(this.files.filter((f) => f.sha256 !== sha256));
 	}
 
 	async clear() {
 		await clearCohort(this.#db());
-		this.files = [];
+		this.#setFiles([]);
 		this.report = null;
 	}
 
@@ -190,6 +239,8 @@ class CohortState {
 	}
 
 	reset() {
+		this.#generation++;
+		this.#mergedFor = null;
 		this.files = [];
 		this.assignments = [];
 		this.filters = { ...NO_FILTERS };

@@ -10,6 +10,10 @@ import {
 	NO_FILTERS,
 	scenarioTable,
 	summariseCohort,
+	summariseFiles,
+	summaryPart,
+	combineParts,
+	finishSummary,
 	toCsv,
 	traineeTable,
 	type CohortAttempt,
@@ -282,6 +286,44 @@ describe('cohort properties', () => {
 				const once = summariseCohort(files, filters, assignments);
 				expect(summariseCohort([...files, ...files], filters, assignments)).toEqual(once);
 				expect(summariseCohort([...files].reverse(), filters, assignments)).toEqual(once);
+			})
+		);
+	});
+
+	it("adding up the files' parts gives exactly the tables made from every attempt, reading only shared files", () => {
+		fc.assert(
+			fc.property(fc.array(arbFile, { maxLength: 6 }), fc.boolean(), (raw, distinct) => {
+				const files = raw.map((f, i) => {
+					const built = buildFile(f);
+					// Titles, rule texts and scores that differ from attempt to attempt, so "the first attempt to meet a
+					// step" and "the newest attempt of a scenario" must be the same ones however the files are added.
+					built.attempts = built.attempts.map((a, j) => ({
+						...a,
+						id: distinct ? `${i}-${j}-${a.id}` : a.id,
+						title: `${a.definitionId} (${a.startedAt.slice(8, 16)})`,
+						summary: a.summary && { ...a.summary, percent: Math.min(100, a.summary.percent + (j % 10) / 10) },
+						decisions: a.decisions.map((d, k) => ({
+							...d,
+							rule: { ...d.rule, text: `${a.id} ${d.step} ${k} in file ${i}` }
+						}))
+					}));
+					return { ...built, part: summaryPart(built.attempts) };
+				});
+				const read: string[] = [];
+				const fromParts = summariseFiles(files, (f) => {
+					read.push(f.sha256);
+					return f.attempts;
+				});
+				expect(fromParts).toEqual(summariseCohort(files, NO_FILTERS, []));
+				const keys = files.flatMap((f) => f.attempts.map((a) => `${a.profileId} ${a.id}`));
+				if (new Set(keys).size === keys.length) {
+					expect(read).toEqual([]);
+					// Parts as they are kept (encoded) add up to the same tables, and to the same keys.
+					const trainees = mergeCohort(files).trainees;
+					const combined = combineParts(files.map((f) => f.part));
+					expect(finishSummary(trainees, combined)).toEqual(fromParts);
+					expect(combined.keys.sort()).toEqual(keys.map((k) => k.replace(' ', '\u0000')).sort());
+				}
 			})
 		);
 	});

@@ -74,6 +74,13 @@ export interface CohortFilters {
 
 export const NO_FILTERS: CohortFilters = { assignmentId: '', from: '', to: '', mode: '' };
 
+/**
+ * Whether any filter narrows the attempts.
+ * @example filtersSet(NO_FILTERS) // false
+ */
+export const filtersSet = (f: CohortFilters) =>
+	f.assignmentId !== '' || f.from !== '' || f.to !== '' || f.mode !== '';
+
 /** The only part of an assignment the dashboard relies on (assignments are defined by the trainer workspace). */
 export interface CohortAssignment {
 	id: string;
@@ -243,32 +250,45 @@ export interface MergedCohort {
 	attempts: CohortAttempt[];
 }
 
+/** What merging needs of a file. */
+export type CohortFileContent = Pick<CohortFile, 'trainees' | 'attempts'>;
+
+/**
+ * One trainee per profile id, whatever files they came in, sorted by name; for a profile named differently in
+ * two files the name first in order wins, so the result never depends on the order of the files.
+ * @example mergeTrainees([]) // []
+ */
+export function mergeTrainees(files: readonly Pick<CohortFile, 'trainees'>[]): CohortTrainee[] {
+	const trainees = new Map<string, CohortTrainee>();
+	for (const file of files)
+		for (const t of file.trainees) {
+			const here = trainees.get(t.id);
+			if (!here || t.name.localeCompare(here.name) < 0) trainees.set(t.id, t);
+		}
+	return [...trainees.values()].sort(
+		(a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+}
+
+/** An attempt's identity across files: the same attempt exported twice has the same key. */
+export const attemptKey = (a: Pick<CohortAttempt, 'profileId' | 'id'>) => `${a.profileId}\u0000${a.id}`;
+
 /**
  * One trainee per profile id and one attempt per attempt id, whatever files they came in; for an attempt in two
  * files the copy saved last wins. Order-independent: trainees and attempts come out sorted.
  * @example mergeCohort([]).attempts // []
  */
-export function mergeCohort(files: readonly CohortFile[]): MergedCohort {
-	const trainees = new Map<string, CohortTrainee>();
+export function mergeCohort(files: readonly CohortFileContent[]): MergedCohort {
 	const attempts = new Map<string, CohortAttempt>();
-	for (const file of files) {
-		for (const t of file.trainees) {
-			const here = trainees.get(t.id);
-			if (!here || t.name.localeCompare(here.name) < 0) trainees.set(t.id, t);
-		}
+	for (const file of files)
 		for (const a of file.attempts) {
-			const key = `${a.profileId}\u0000${a.id}`;
+			const key = attemptKey(a);
 			const here = attempts.get(key);
 			if (!here || laterCopy(a, here)) attempts.set(key, a);
 		}
-	}
 	return {
-		trainees: [...trainees.values()].sort(
-			(a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-		),
-		attempts: [...attempts.values()].sort((a, b) =>
-			a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-		)
+		trainees: mergeTrainees(files),
+		attempts: [...attempts.values()].sort((a, b) => cmp(a.startedAt, b.startedAt) || cmp(a.id, b.id))
 	};
 }
 
@@ -345,8 +365,6 @@ export interface DecisionPointRow {
 	/** The rule behind the step, with its handbook section. */
 	rule: string;
 	handbook: string;
-	/** The prompt of the first time this step was seen (cases differ by seed, so prompts can vary). */
-	examplePrompt: string;
 	answered: number;
 	wrong: number;
 	wrongRate: number;
@@ -400,114 +418,385 @@ export function summariseAttempts(
 	traineeList: readonly CohortTrainee[],
 	attempts: readonly CohortAttempt[]
 ): CohortSummary {
+	return finishTally(traineeList, tally(attempts, false));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parts: what a set of attempts adds to the tables. Parts of sets with no attempt in common add up to the part of
+// their union (combineParts), so each file's part is made once, by the worker that checks it, and the dashboard
+// adds up 200 small parts instead of reading 10,000 attempts. Every figure is a count, a sum of whole numbers, a
+// set or a list of values, so adding up in any order gives the same tables.
+
+interface TraineePart {
+	attempts: number;
+	finished: number;
+	passed: number;
+	/** Sum of finished attempts' scores in tenths of a percent: whole numbers add up the same in any order. */
+	percentTenths: number;
+	covered: Set<string>;
+	timeSpentMs: number;
+	lastActive: string | null;
+}
+
+/** An attempt's place in the cohort's order (start time, then id): the first and last are found, not assumed. */
+interface Seen {
+	startedAt: string;
+	id: string;
+}
+const inOrder = (a: Seen, b: Seen) => cmp(a.startedAt, b.startedAt) || cmp(a.id, b.id);
+
+interface ScenarioPart {
+	attempts: number;
+	finished: number;
+	passed: number;
+	trainees: Set<string>;
+	/** Finished attempts' times and scores, for the medians. */
+	times: number[];
+	percents: number[];
+	/** The newest attempt's title and mode name the row (a scenario can be renamed between versions). */
+	newest: Seen & { title: string; mode: CohortMode };
+}
+
+/** A decision point while parts are made or added up. */
+interface PointCount {
+	/** The first attempt that met this step, for the row's title and rule. */
+	first: Seen & { title: string; rule: string; handbook: string };
+	answered: number;
+	wrong: number;
+	wrongTexts: Map<string, number>;
+}
+/** By scenario, then step: 80,000 decisions must not build 80,000 key strings. */
+type PointCounts = Map<string, Map<string, PointCount>>;
+
+/**
+ * Decision points as a part keeps them. A file meets a few hundred steps, each naming its scenario, rule and first
+ * attempt, so as objects 200 files' parts were 26 MB to copy out of the workers and into IndexedDB. Here each text
+ * is kept once and a point is a row of numbers: the columns are POINT's, then the wrong answers as pairs of text
+ * and count.
+ */
+export interface PointTable {
+	texts: string[];
+	rows: number[][];
+}
+const POINT = {
+	definition: 0,
+	step: 1,
+	startedAt: 2,
+	id: 3,
+	title: 4,
+	rule: 5,
+	handbook: 6,
+	answered: 7,
+	wrong: 8,
+	wrongTexts: 9
+} as const;
+
+function encodePoints(points: PointCounts): PointTable {
+	const texts: string[] = [];
+	const index = new Map<string, number>();
+	const t = (text: string) => {
+		let i = index.get(text);
+		if (i === undefined) {
+			index.set(text, (i = texts.length));
+			texts.push(text);
+		}
+		return i;
+	};
+	const rows: number[][] = [];
+	for (const [definitionId, steps] of points)
+		for (const [step, p] of steps) {
+			const row = [
+				t(definitionId),
+				t(step),
+				t(p.first.startedAt),
+				t(p.first.id),
+				t(p.first.title),
+				t(p.first.rule),
+				t(p.first.handbook),
+				p.answered,
+				p.wrong
+			];
+			for (const [text, n] of p.wrongTexts) row.push(t(text), n);
+			rows.push(row);
+		}
+	return { texts, rows };
+}
+
+/** Adds a part's points into `into`; the part is not changed. */
+function addPoints(into: PointCounts, { texts, rows }: PointTable) {
+	for (const row of rows) {
+		const definitionId = texts[row[POINT.definition]];
+		const step = texts[row[POINT.step]];
+		const first = {
+			startedAt: texts[row[POINT.startedAt]],
+			id: texts[row[POINT.id]],
+			title: texts[row[POINT.title]],
+			rule: texts[row[POINT.rule]],
+			handbook: texts[row[POINT.handbook]]
+		};
+		let steps = into.get(definitionId);
+		if (!steps) into.set(definitionId, (steps = new Map()));
+		let p = steps.get(step);
+		if (!p) steps.set(step, (p = { first, answered: 0, wrong: 0, wrongTexts: new Map() }));
+		else if (inOrder(first, p.first) < 0) p.first = first;
+		p.answered += row[POINT.answered];
+		p.wrong += row[POINT.wrong];
+		for (let i = POINT.wrongTexts; i < row.length; i += 2) {
+			const text = texts[row[i]];
+			p.wrongTexts.set(text, (p.wrongTexts.get(text) ?? 0) + row[i + 1]);
+		}
+	}
+}
+
+export interface SummaryPart {
+	/** Every attempt's key, so parts that share an attempt are never added up (see summariseFiles). */
+	keys: string[];
+	attempts: number;
+	finished: number;
+	passed: number;
+	decisions: number;
+	trainees: Map<string, TraineePart>;
+	scenarios: Map<string, ScenarioPart>;
+	points: PointTable;
+}
+
+/** A part while it is made or added up, its points as maps (encoded only to be kept or sent). */
+type Tally = Omit<SummaryPart, 'points'> & { points: PointCounts };
+
+const emptyTally = (): Tally => ({
+	keys: [],
+	attempts: 0,
+	finished: 0,
+	passed: 0,
+	decisions: 0,
+	trainees: new Map(),
+	scenarios: new Map(),
+	points: new Map()
+});
+
+/**
+ * What these attempts add to the dashboard's tables. The attempts must be distinct (merged); their order does not
+ * matter.
+ * @example summaryPart([]).attempts // 0
+ */
+export function summaryPart(attempts: readonly CohortAttempt[]): SummaryPart {
+	const t = tally(attempts, true);
+	return { ...t, points: encodePoints(t.points) };
+}
+
+/** The tally of these attempts; `keys` false leaves their keys out, when nothing will be added to it. */
+function tally(attempts: readonly CohortAttempt[], keys: boolean): Tally {
 	const outcomeIds = new Set(OUTCOMES.map((o) => o.id as string));
-	const byTrainee = new Map<string, CohortAttempt[]>();
-	const byScenario = new Map<string, CohortAttempt[]>();
-	type Point = { row: DecisionPointRow; wrong: Map<string, number> };
-	// Keyed by scenario, then step: 80,000 decisions must not build 80,000 key strings.
-	const pointsByScenario = new Map<string, Map<string, Point>>();
-	let decisions = 0;
+	const part = emptyTally();
+	const points = part.points;
 	for (const a of attempts) {
-		push(byTrainee, a.profileId, a);
-		push(byScenario, a.definitionId, a);
-		let steps = pointsByScenario.get(a.definitionId);
-		if (!steps) pointsByScenario.set(a.definitionId, (steps = new Map()));
+		const done = isFinished(a);
+		const passed = done && a.summary!.passed;
+		const time = elapsed(a);
+		if (keys) part.keys.push(attemptKey(a));
+		part.attempts++;
+		if (done) part.finished++;
+		if (passed) part.passed++;
+
+		let t = part.trainees.get(a.profileId);
+		if (!t) {
+			t = {
+				attempts: 0,
+				finished: 0,
+				passed: 0,
+				percentTenths: 0,
+				covered: new Set(),
+				timeSpentMs: 0,
+				lastActive: null
+			};
+			part.trainees.set(a.profileId, t);
+		}
+		t.attempts++;
+		t.timeSpentMs += time;
+		if (t.lastActive === null || a.updatedAt > t.lastActive) t.lastActive = a.updatedAt;
+		if (done) {
+			t.finished++;
+			t.percentTenths += Math.round(a.summary!.percent * 10);
+		}
+		if (passed) {
+			t.passed++;
+			for (const o of a.summary!.outcomesEvidenced ?? a.outcomes) if (outcomeIds.has(o)) t.covered.add(o);
+		}
+
+		let sc = part.scenarios.get(a.definitionId);
+		if (!sc) {
+			sc = {
+				attempts: 0,
+				finished: 0,
+				passed: 0,
+				trainees: new Set(),
+				times: [],
+				percents: [],
+				newest: { startedAt: a.startedAt, id: a.id, title: a.title, mode: a.mode }
+			};
+			part.scenarios.set(a.definitionId, sc);
+		} else if (inOrder(sc.newest, a) < 0)
+			sc.newest = { startedAt: a.startedAt, id: a.id, title: a.title, mode: a.mode };
+		sc.attempts++;
+		sc.trainees.add(a.profileId);
+		if (done) {
+			sc.finished++;
+			sc.times.push(time);
+			sc.percents.push(a.summary!.percent);
+		}
+		if (passed) sc.passed++;
+
+		let steps = points.get(a.definitionId);
+		if (!steps) points.set(a.definitionId, (steps = new Map()));
 		for (const d of a.decisions) {
-			decisions++;
+			part.decisions++;
 			let p = steps.get(d.step);
-			if (!p) {
-				p = {
-					row: {
-						key: `${a.definitionId}\u0000${d.step}`,
-						definitionId: a.definitionId,
-						title: a.title,
-						step: d.step,
-						rule: str(d.rule.text),
-						handbook: str(d.rule.handbook),
-						examplePrompt: d.prompt,
-						answered: 0,
-						wrong: 0,
-						wrongRate: 0,
-						topWrong: []
-					},
-					wrong: new Map()
+			if (!p || inOrder(a, p.first) < 0) {
+				const first = {
+					startedAt: a.startedAt,
+					id: a.id,
+					title: a.title,
+					rule: str(d.rule.text),
+					handbook: str(d.rule.handbook)
 				};
-				steps.set(d.step, p);
+				if (p) p.first = first;
+				else steps.set(d.step, (p = { first, answered: 0, wrong: 0, wrongTexts: new Map() }));
 			}
-			p.row.answered++;
+			p.answered++;
 			if (d.outcome !== 'correct') {
-				p.row.wrong++;
-				p.wrong.set(d.response.text, (p.wrong.get(d.response.text) ?? 0) + 1);
+				p.wrong++;
+				p.wrongTexts.set(d.response.text, (p.wrongTexts.get(d.response.text) ?? 0) + 1);
 			}
 		}
 	}
+	return part;
+}
 
+/**
+ * The part of the union of attempt sets with no attempt in common. The parts given are not changed.
+ * @example combineParts([summaryPart([]), summaryPart([])]).attempts // 0
+ */
+export function combineParts(parts: readonly SummaryPart[]): SummaryPart {
+	const t = addUp(parts, true);
+	return { ...t, points: encodePoints(t.points) };
+}
+
+function addUp(parts: readonly SummaryPart[], keys: boolean): Tally {
+	const out = emptyTally();
+	for (const part of parts) {
+		addPoints(out.points, part.points);
+		if (keys) for (const k of part.keys) out.keys.push(k);
+		out.attempts += part.attempts;
+		out.finished += part.finished;
+		out.passed += part.passed;
+		out.decisions += part.decisions;
+		for (const [id, t] of part.trainees) {
+			const o = out.trainees.get(id);
+			if (!o) out.trainees.set(id, { ...t, covered: new Set(t.covered) });
+			else {
+				o.attempts += t.attempts;
+				o.finished += t.finished;
+				o.passed += t.passed;
+				o.percentTenths += t.percentTenths;
+				for (const c of t.covered) o.covered.add(c);
+				o.timeSpentMs += t.timeSpentMs;
+				if (o.lastActive === null || (t.lastActive !== null && t.lastActive > o.lastActive))
+					o.lastActive = t.lastActive;
+			}
+		}
+		for (const [id, sc] of part.scenarios) {
+			const o = out.scenarios.get(id);
+			if (!o)
+				out.scenarios.set(id, {
+					...sc,
+					trainees: new Set(sc.trainees),
+					times: [...sc.times],
+					percents: [...sc.percents]
+				});
+			else {
+				o.attempts += sc.attempts;
+				o.finished += sc.finished;
+				o.passed += sc.passed;
+				for (const p of sc.trainees) o.trainees.add(p);
+				for (const x of sc.times) o.times.push(x);
+				for (const x of sc.percents) o.percents.push(x);
+				if (inOrder(o.newest, sc.newest) < 0) o.newest = sc.newest;
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * The dashboard's tables from a part: a row for every trainee listed (with or without attempts), every scenario
+ * and every decision point, sorted as the screen shows them.
+ */
+export function finishSummary(traineeList: readonly CohortTrainee[], part: SummaryPart): CohortSummary {
+	const points: PointCounts = new Map();
+	addPoints(points, part.points);
+	return finishTally(traineeList, { ...part, points });
+}
+
+function finishTally(traineeList: readonly CohortTrainee[], part: Tally): CohortSummary {
+	const outcomesTotal = new Set(OUTCOMES.map((o) => o.id as string)).size;
 	const trainees: TraineeRow[] = traineeList.map((t) => {
-		const mine = byTrainee.get(t.id) ?? [];
-		const finished = mine.filter(isFinished);
-		const passed = finished.filter((a) => a.summary!.passed);
-		const covered = new Set<string>();
-		for (const a of passed)
-			for (const o of a.summary!.outcomesEvidenced ?? a.outcomes) if (outcomeIds.has(o)) covered.add(o);
-		const last = mine.reduce<string | null>(
-			(m, a) => (m === null || a.updatedAt > m ? a.updatedAt : m),
-			null
-		);
+		const p = part.trainees.get(t.id);
 		return {
 			id: t.id,
 			name: t.name,
-			attempts: mine.length,
-			finished: finished.length,
-			passed: passed.length,
-			passRate: rate(passed.length, finished.length),
-			averagePercent: finished.length
-				? Math.round((finished.reduce((s, a) => s + a.summary!.percent, 0) / finished.length) * 10) / 10
-				: null,
-			outcomesCovered: covered.size,
-			outcomesTotal: outcomeIds.size,
-			timeSpentMs: mine.reduce((s, a) => s + elapsed(a), 0),
-			lastActive: last
+			attempts: p?.attempts ?? 0,
+			finished: p?.finished ?? 0,
+			passed: p?.passed ?? 0,
+			passRate: rate(p?.passed ?? 0, p?.finished ?? 0),
+			averagePercent: p?.finished ? Math.round(p.percentTenths / p.finished) / 10 : null,
+			outcomesCovered: p?.covered.size ?? 0,
+			outcomesTotal,
+			timeSpentMs: p?.timeSpentMs ?? 0,
+			lastActive: p?.lastActive ?? null
 		};
 	});
 
-	const scenarios: ScenarioRow[] = [...byScenario.entries()].map(([definitionId, list]) => {
-		const finished = list.filter(isFinished);
-		const passed = finished.filter((a) => a.summary!.passed).length;
-		const newest = list[list.length - 1];
-		return {
-			definitionId,
-			title: newest.title,
-			mode: newest.mode,
-			attempts: list.length,
-			finished: finished.length,
-			passed,
-			trainees: new Set(list.map((a) => a.profileId)).size,
-			passRate: rate(passed, finished.length),
-			medianTimeMs: median(finished.map(elapsed)),
-			medianPercent: median(finished.map((a) => a.summary!.percent))
-		};
-	});
+	const scenarios: ScenarioRow[] = [...part.scenarios.entries()].map(([definitionId, sc]) => ({
+		definitionId,
+		title: sc.newest.title,
+		mode: sc.newest.mode,
+		attempts: sc.attempts,
+		finished: sc.finished,
+		passed: sc.passed,
+		trainees: sc.trainees.size,
+		passRate: rate(sc.passed, sc.finished),
+		medianTimeMs: median(sc.times),
+		medianPercent: median(sc.percents)
+	}));
 	scenarios.sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || cmp(a.definitionId, b.definitionId));
 
-	const decisionPoints = [...pointsByScenario.values()]
-		.flatMap((steps) => [...steps.values()])
-		.map(({ row, wrong }) => ({
-			...row,
-			wrongRate: rate(row.wrong, row.answered) ?? 0,
-			topWrong: [...wrong.entries()]
-				.map(([text, count]) => ({ text, count }))
-				.sort((a, b) => b.count - a.count || cmp(a.text, b.text))
-				.slice(0, 3)
-		}));
+	const decisionPoints: DecisionPointRow[] = [];
+	for (const [definitionId, steps] of part.points)
+		for (const [step, p] of steps)
+			decisionPoints.push({
+				key: `${definitionId}\u0000${step}`,
+				definitionId,
+				title: p.first.title,
+				step,
+				rule: p.first.rule,
+				handbook: p.first.handbook,
+				answered: p.answered,
+				wrong: p.wrong,
+				wrongRate: rate(p.wrong, p.answered) ?? 0,
+				topWrong: [...p.wrongTexts.entries()]
+					.map(([text, count]) => ({ text, count }))
+					.sort((a, b) => b.count - a.count || cmp(a.text, b.text))
+					.slice(0, 3)
+			});
 	decisionPoints.sort((a, b) => b.wrong - a.wrong || b.wrongRate - a.wrongRate || cmp(a.key, b.key));
 
 	return {
 		totals: {
 			trainees: trainees.filter((t) => t.attempts > 0).length,
-			attempts: attempts.length,
-			finished: attempts.filter(isFinished).length,
-			passed: attempts.filter((a) => isFinished(a) && a.summary!.passed).length,
-			decisions
+			attempts: part.attempts,
+			finished: part.finished,
+			passed: part.passed,
+			decisions: part.decisions
 		},
 		trainees,
 		scenarios,
@@ -515,11 +804,42 @@ export function summariseAttempts(
 	};
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
+/** What summariseFiles needs of an imported file: its trainees and the part its check made. */
+export interface PartedFile {
+	trainees: CohortTrainee[];
+	part: SummaryPart;
 }
+
+/**
+ * The unfiltered tables for imported files, from the parts made when they were checked, so the dashboard appears
+ * without reading every attempt. Files that share an attempt (a trainee who exported twice), or repeat one, are
+ * merged attempt by attempt as mergeCohort does; only they are read, through `attemptsOf`. Always equal to
+ * summariseCohort(files, NO_FILTERS, []) (a property test holds it to that).
+ */
+export function summariseFiles<F extends PartedFile>(
+	files: readonly F[],
+	attemptsOf: (file: F) => CohortAttempt[]
+): CohortSummary {
+	const owner = new Map<string, number>();
+	const shared = new Set<number>();
+	files.forEach((f, i) => {
+		for (const k of f.part.keys) {
+			const o = owner.get(k);
+			if (o === undefined) owner.set(k, i);
+			else shared.add(o).add(i);
+		}
+	});
+	const parts = files.filter((_, i) => !shared.has(i)).map((f) => f.part);
+	if (shared.size) {
+		const overlapping = [...shared].map((i) => ({
+			trainees: files[i].trainees,
+			attempts: attemptsOf(files[i])
+		}));
+		parts.push(summaryPart(mergeCohort(overlapping).attempts));
+	}
+	return finishTally(mergeTrainees(files), addUp(parts, false));
+}
+
 function cmp(a: string, b: string) {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
