@@ -145,13 +145,23 @@ describe('cohort files repository', () => {
 	it('reads back what was stored, and rows stored by earlier versions (bytes without parts, attempts as objects)', async () => {
 		const ada = await verified(texts.ada, 'ada.json');
 		const ben = fromStoredCohortFile(await verified(texts.ben, 'ben.json'));
-		const { part: _part, attemptCount: _count, ...cara } = await verified(texts.ada, 'cara.json');
+		const {
+			part: _part,
+			attemptCount: _count,
+			partVersion: _v,
+			...cara
+		} = await verified(texts.ada, 'cara.json');
+		// And one whose part is of another version: made again, never trusted.
+		const dan = { ...(await verified(texts.ben, 'dan.json')), sha256: 'dan', partVersion: 0 };
+		dan.part = { ...dan.part!, attempts: 999 };
 		await saveCohortFiles(db, [ada]);
 		// Rows as earlier versions of Records Room wrote them: attempts as bytes with no part, attempts as objects.
 		await db.cohortFiles.add({ ...cara, sha256: 'cara', importedAt: '2026-11-26T00:00:00.000Z' });
 		await db.cohortFiles.add({ ...ben, importedAt: '2026-11-27T00:00:00.000Z' });
+		await db.cohortFiles.add({ ...dan, importedAt: '2026-11-28T00:00:00.000Z' });
 		const files = await listCohortFiles(db);
-		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'cara.json', 'ben.json']);
+		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'cara.json', 'ben.json', 'dan.json']);
+		expect(files[3].part).toEqual(summaryPart(ben.attempts));
 		const adaAttempts = fromStoredCohortFile(ada).attempts;
 		expect(readCohortAttempts(files[0])).toEqual(adaAttempts);
 		expect(readCohortAttempts(files[1])).toEqual(adaAttempts);
@@ -160,6 +170,7 @@ describe('cohort files repository', () => {
 		expect(files.map((f) => f.attemptCount)).toEqual([
 			adaAttempts.length,
 			adaAttempts.length,
+			ben.attempts.length,
 			ben.attempts.length
 		]);
 		expect(files[0].part).toEqual(summaryPart(adaAttempts));

@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import {
 	extractCohortFile,
+	SUMMARY_PART_VERSION,
 	summaryPart,
 	type CohortAssignment,
 	type CohortAttempt,
@@ -32,6 +33,7 @@ export type StoredCohortFile = Omit<CohortFile, 'attempts'> & {
 	dataJson: Uint8Array<ArrayBuffer>;
 	attemptCount?: number;
 	part?: SummaryPart;
+	partVersion?: number;
 };
 
 /** `dataJson` is the file's own bytes of its data when the caller has them (see `parseTrainerFileText`). */
@@ -44,7 +46,8 @@ export function toStoredCohortFile(
 		// A copy with a buffer of its own, so the worker can hand it over without the rest of the file.
 		dataJson: dataJson ? dataJson.slice() : new TextEncoder().encode(JSON.stringify({ attempts })),
 		attemptCount: attempts.length,
-		part: summaryPart(attempts)
+		part: summaryPart(attempts),
+		partVersion: SUMMARY_PART_VERSION
 	};
 }
 
@@ -54,7 +57,7 @@ export function toStoredCohortFile(
  */
 export function fromStoredCohortFile(row: StoredCohortFile | CohortFile): CohortFile {
 	if (!('dataJson' in row)) return row;
-	const { dataJson, attemptCount: _count, part: _part, ...rest } = row;
+	const { dataJson, attemptCount: _count, part: _part, partVersion: _version, ...rest } = row;
 	return { ...rest, attempts: parseAttempts(dataJson) };
 }
 
@@ -76,10 +79,15 @@ export type CohortFileRow = Omit<CohortFile, 'attempts'> & {
 	source: Uint8Array | CohortAttempt[];
 };
 
-/** A stored row for the dashboard; only a row stored before parts is parsed here. */
+/** A stored row for the dashboard; only a row stored without a part of this version is parsed here. */
 export function cohortFileRow(stored: StoredCohortFile | CohortFile): CohortFileRow {
-	if ('dataJson' in stored && stored.part && typeof stored.attemptCount === 'number') {
-		const { dataJson, attemptCount, part, ...meta } = stored;
+	if (
+		'dataJson' in stored &&
+		stored.part &&
+		stored.partVersion === SUMMARY_PART_VERSION &&
+		typeof stored.attemptCount === 'number'
+	) {
+		const { dataJson, attemptCount, part, partVersion: _version, ...meta } = stored;
 		return { ...meta, attemptCount, part, source: dataJson };
 	}
 	const { attempts, ...meta } = fromStoredCohortFile(stored);

@@ -527,18 +527,21 @@ function addPoints(into: PointCounts, { texts, rows }: PointTable) {
 	for (const row of rows) {
 		const definitionId = texts[row[POINT.definition]];
 		const step = texts[row[POINT.step]];
-		const first = {
-			startedAt: texts[row[POINT.startedAt]],
-			id: texts[row[POINT.id]],
-			title: texts[row[POINT.title]],
-			rule: texts[row[POINT.rule]],
-			handbook: texts[row[POINT.handbook]]
-		};
+		const seen = { startedAt: texts[row[POINT.startedAt]], id: texts[row[POINT.id]] };
 		let steps = into.get(definitionId);
 		if (!steps) into.set(definitionId, (steps = new Map()));
 		let p = steps.get(step);
-		if (!p) steps.set(step, (p = { first, answered: 0, wrong: 0, wrongTexts: new Map() }));
-		else if (inOrder(first, p.first) < 0) p.first = first;
+		// The first attempt's texts are looked up only when this row's attempt is the first so far.
+		if (!p || inOrder(seen, p.first) < 0) {
+			const first = {
+				...seen,
+				title: texts[row[POINT.title]],
+				rule: texts[row[POINT.rule]],
+				handbook: texts[row[POINT.handbook]]
+			};
+			if (p) p.first = first;
+			else steps.set(step, (p = { first, answered: 0, wrong: 0, wrongTexts: new Map() }));
+		}
 		p.answered += row[POINT.answered];
 		p.wrong += row[POINT.wrong];
 		for (let i = POINT.wrongTexts; i < row.length; i += 2) {
@@ -547,6 +550,9 @@ function addPoints(into: PointCounts, { texts, rows }: PointTable) {
 		}
 	}
 }
+
+/** Bumped whenever what a part holds or means changes: stored parts of another version are made again. */
+export const SUMMARY_PART_VERSION = 1;
 
 export interface SummaryPart {
 	/** Every attempt's key, so parts that share an attempt are never added up (see summariseFiles). */
