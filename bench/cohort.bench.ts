@@ -113,11 +113,19 @@ try {
 
 	// Import: the page times importFiles from the first byte read to the last row written and the list re-read.
 	const wall0 = Date.now();
-	// In the page: the moment the trainees table is first painted after the import (checked every frame).
+	// In the page: the moment the trainees table is first painted after the import. It is looked for at every
+	// frame; the frame that has it is painted after the frame callbacks, so the time is read in a task queued
+	// from that callback, which runs once the frame is done.
 	const painted = page.evaluate(async () => {
 		for (;;) {
-			await new Promise((r) => requestAnimationFrame(() => r(null)));
-			if (document.querySelector('[data-testid="cohort-table"]')) return performance.now();
+			const found = await new Promise<number | null>((r) =>
+				requestAnimationFrame(() =>
+					document.querySelector('[data-testid="cohort-table"]')
+						? setTimeout(() => r(performance.now()), 0)
+						: r(null)
+				)
+			);
+			if (found !== null) return found;
 		}
 	});
 	await page.getByLabel("Choose trainees' progress files").setInputFiles(paths);
