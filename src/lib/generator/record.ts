@@ -919,35 +919,37 @@ function applyDocumentDefect(
 	addresses: Address[]
 ) {
 	const day = daysOf(d.date);
-	const retag = () => {
-		docs[docs.length - 1].id = d.documentId!;
+	const gp = `${gpName}, ${practiceName}`;
+	/** Files the defect's letter on its date, under the document id the answer key names, and returns it. */
+	const defectLetter = (
+		kind: DocumentKind,
+		title: string,
+		author: string,
+		body: string,
+		opts?: { trueDob?: boolean }
+	) => {
+		addDoc(kind, day, 'correspondence', title, author, null, body, opts);
+		const doc = docs[docs.length - 1];
+		doc.id = d.documentId!;
+		return doc;
 	};
 	switch (d.kind) {
 		case 'dob-day-month-swap':
-			addDoc(
+			defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'Update for your records following a recent review in the practice.',
 				{ trueDob: true }
 			);
-			retag();
 			break;
 		case 'transposed-number-on-document': {
-			addDoc(
+			const doc = defectLetter(
 				'clinic letter',
-				day,
-				'correspondence',
 				'Clinic letter',
 				'Outpatients',
-				null,
 				'Seen in clinic; no change to the plan.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			doc.printed = { ...doc.printed, [d.field!]: d.printed! };
 			doc.text = doc.text.replace(
 				d.field === 'hospitalNumber'
@@ -960,34 +962,24 @@ function applyDocumentDefect(
 			break;
 		}
 		case 'changed-name': {
-			addDoc(
+			const doc = defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'Please note the enclosed results from the practice.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			const current = `${c.forenames.join(' ')} ${c.surname}`;
 			doc.printed = { ...doc.printed, name: d.printed! };
 			doc.text = doc.text.replace(`Patient: ${current}`, `Patient: ${d.printed}`);
 			break;
 		}
 		case 'out-of-date-address': {
-			addDoc(
+			const doc = defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'The patient has recently moved; please update your records.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			const old = doc.printed.address;
 			doc.printed = { ...doc.printed, address: d.correct! };
 			if (old) doc.text = doc.text.replace(`Address: ${old}`, `Address: ${d.correct}`);
