@@ -596,7 +596,25 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 		if (hist.next() < trust.settings.longHistories)
 			addLongHistory(hist, c, lastDay, episodes, docs, addDoc, look, org);
 	}
-	docs.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1));
+	// A defect happens to the notes in use, the current volume (handbook 2.6): a defect letter that would be filed
+	// in a closed volume is refiled later (generator 1.2.1). Rare, and nobody else's record changes.
+	const defectDoc = defect?.documentId ? docs.findIndex((x) => x.id === defect.documentId) : -1;
+	const mustFollow = defectDoc < 0 ? null : lastBeforeCurrentVolume(docs, docs[defectDoc]);
+	if (defect && mustFollow) {
+		const day = Math.min(lastDay, daysOf(mustFollow.date) + (defect.documentId! > mustFollow.id ? 0 : 1));
+		docs.splice(defectDoc, 1);
+		applyDocumentDefect(
+			trust,
+			{ ...defect, date: isoDate(day) },
+			c,
+			docs,
+			addDoc,
+			gpName,
+			practice.name,
+			addresses
+		);
+	}
+	docs.sort(byDateThenId);
 
 	// Volumes: a new volume every DOCUMENTS_PER_VOLUME documents; the last is current (handbook 2.6).
 	const volumeCount = Math.max(1, Math.ceil(docs.length / DOCUMENTS_PER_VOLUME));
@@ -667,17 +685,21 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 	}
 	current.tracked = current.actual = here;
 	let temporaryFolder: TemporaryFolder | null = null;
+	// Tracking defects are the current volume's, so none is dated before it was opened (generator 1.2.1).
+	const openedDay = daysOf(current.opened);
 	if (defect?.kind === 'tracking-mismatch') {
-		if (here.code !== defect.tracked!.code) move(daysOf(defect.date), defect.tracked!, '10:30');
+		if (here.code !== defect.tracked!.code)
+			move(Math.max(openedDay, daysOf(defect.date)), defect.tracked!, '10:30');
 		current.tracked = defect.tracked!;
 		current.actual = defect.actual!;
 	} else if (defect?.kind === 'missing-volume') {
-		if (here.code !== defect.tracked!.code) move(daysOf(defect.date) - 1, defect.tracked!, '15:30');
+		const lost = Math.max(openedDay, daysOf(defect.date) - 1);
+		if (here.code !== defect.tracked!.code) move(lost, defect.tracked!, '15:30');
 		current.tracked = defect.tracked!;
 		current.actual = null;
 		const supervisor = look.supervisor;
 		temporaryFolder = {
-			created: isoDate(Math.min(lastDay, daysOf(defect.date) + 2)),
+			created: isoDate(Math.min(lastDay, lost + 3)),
 			authorisedBy: supervisor.name,
 			reason: `Volume ${current.number} not found after a full search (handbook 2.7, 2.8).`,
 			tracked: library
@@ -895,6 +917,27 @@ function addLongHistory(
 	episodes.splice(0, episodes.length, ...all);
 	for (const d of docs)
 		if (d.episodeId !== null && renamed.has(d.episodeId)) d.episodeId = renamed.get(d.episodeId)!;
+}
+
+/** The order documents are filed in: by date, then id so that the same day always comes out the same. */
+function byDateThenId(x: CasenoteDocument, y: CasenoteDocument): number {
+	return x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1;
+}
+
+/**
+ * The document a defect letter has to be filed after to land in the current volume, or null when it already
+ * does: volumes are filled DOCUMENTS_PER_VOLUME at a time in filing order, so the letter must follow every
+ * document of the closed volumes.
+ */
+function lastBeforeCurrentVolume(
+	docs: CasenoteDocument[],
+	letter: CasenoteDocument
+): CasenoteDocument | null {
+	const closedHold = (Math.ceil(docs.length / DOCUMENTS_PER_VOLUME) - 1) * DOCUMENTS_PER_VOLUME;
+	if (closedHold === 0) return null;
+	const others = docs.filter((x) => x !== letter).sort(byDateThenId);
+	const last = others[closedHold - 1];
+	return byDateThenId(letter, last) > 0 ? null : last;
 }
 
 type AddDoc = (
