@@ -61,12 +61,17 @@ test('the same seed makes the same trust, and a big trust can be cancelled', asy
 	await expect(page.getByTestId('trust-status')).toContainText('Generation cancelled');
 });
 
-test('an empty seed is refused with a message that says what to do', async ({ page }) => {
+test('an empty seed and a share over 100% are refused with messages that say what to do', async ({
+	page
+}) => {
 	await gotoReady(page, '/trust/');
 	await page.getByLabel('Seed').fill('');
+	await page.getByLabel('Patients with several casenote volumes').fill('150');
 	await page.getByRole('button', { name: 'Generate trust' }).click();
 	await expect(page.getByText('Enter a seed: any number or word.')).toBeVisible();
+	await expect(page.getByText('The percentage must be 100 or less')).toBeVisible();
 	await expect(page.getByLabel('Seed')).toBeFocused();
+	await expectNoAxeViolations(page, 'trust form with errors');
 });
 
 test.describe('a profile keeps its practice trust', () => {

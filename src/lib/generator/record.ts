@@ -596,7 +596,25 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 		if (hist.next() < trust.settings.longHistories)
 			addLongHistory(hist, c, lastDay, episodes, docs, addDoc, look, org);
 	}
-	docs.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1));
+	// A defect happens to the notes in use, the current volume (handbook 2.6): a defect letter that would be filed
+	// in a closed volume is refiled later (generator 1.2.1). Rare, and nobody else's record changes.
+	const defectDoc = defect?.documentId ? docs.findIndex((x) => x.id === defect.documentId) : -1;
+	const mustFollow = defectDoc < 0 ? null : lastBeforeCurrentVolume(docs, docs[defectDoc]);
+	if (defect && mustFollow) {
+		const day = Math.min(lastDay, daysOf(mustFollow.date) + (defect.documentId! > mustFollow.id ? 0 : 1));
+		docs.splice(defectDoc, 1);
+		applyDocumentDefect(
+			trust,
+			{ ...defect, date: isoDate(day) },
+			c,
+			docs,
+			addDoc,
+			gpName,
+			practice.name,
+			addresses
+		);
+	}
+	docs.sort(byDateThenId);
 
 	// Volumes: a new volume every DOCUMENTS_PER_VOLUME documents; the last is current (handbook 2.6).
 	const volumeCount = Math.max(1, Math.ceil(docs.length / DOCUMENTS_PER_VOLUME));
@@ -667,17 +685,21 @@ export function patientRecord(trust: Trust, i: number): PatientRecord {
 	}
 	current.tracked = current.actual = here;
 	let temporaryFolder: TemporaryFolder | null = null;
+	// Tracking defects are the current volume's, so none is dated before it was opened (generator 1.2.1).
+	const openedDay = daysOf(current.opened);
 	if (defect?.kind === 'tracking-mismatch') {
-		if (here.code !== defect.tracked!.code) move(daysOf(defect.date), defect.tracked!, '10:30');
+		if (here.code !== defect.tracked!.code)
+			move(Math.max(openedDay, daysOf(defect.date)), defect.tracked!, '10:30');
 		current.tracked = defect.tracked!;
 		current.actual = defect.actual!;
 	} else if (defect?.kind === 'missing-volume') {
-		if (here.code !== defect.tracked!.code) move(daysOf(defect.date) - 1, defect.tracked!, '15:30');
+		const lost = Math.max(openedDay, daysOf(defect.date) - 1);
+		if (here.code !== defect.tracked!.code) move(lost, defect.tracked!, '15:30');
 		current.tracked = defect.tracked!;
 		current.actual = null;
 		const supervisor = look.supervisor;
 		temporaryFolder = {
-			created: isoDate(Math.min(lastDay, daysOf(defect.date) + 2)),
+			created: isoDate(Math.min(lastDay, lost + 3)),
 			authorisedBy: supervisor.name,
 			reason: `Volume ${current.number} not found after a full search (handbook 2.7, 2.8).`,
 			tracked: library
@@ -897,6 +919,27 @@ function addLongHistory(
 		if (d.episodeId !== null && renamed.has(d.episodeId)) d.episodeId = renamed.get(d.episodeId)!;
 }
 
+/** The order documents are filed in: by date, then id so that the same day always comes out the same. */
+function byDateThenId(x: CasenoteDocument, y: CasenoteDocument): number {
+	return x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : 1;
+}
+
+/**
+ * The document a defect letter has to be filed after to land in the current volume, or null when it already
+ * does: volumes are filled DOCUMENTS_PER_VOLUME at a time in filing order, so the letter must follow every
+ * document of the closed volumes.
+ */
+function lastBeforeCurrentVolume(
+	docs: CasenoteDocument[],
+	letter: CasenoteDocument
+): CasenoteDocument | null {
+	const closedHold = (Math.ceil(docs.length / DOCUMENTS_PER_VOLUME) - 1) * DOCUMENTS_PER_VOLUME;
+	if (closedHold === 0) return null;
+	const others = docs.filter((x) => x !== letter).sort(byDateThenId);
+	const last = others[closedHold - 1];
+	return byDateThenId(letter, last) > 0 ? null : last;
+}
+
 type AddDoc = (
 	kind: DocumentKind,
 	day: number,
@@ -919,35 +962,37 @@ function applyDocumentDefect(
 	addresses: Address[]
 ) {
 	const day = daysOf(d.date);
-	const retag = () => {
-		docs[docs.length - 1].id = d.documentId!;
+	const gp = `${gpName}, ${practiceName}`;
+	/** Files the defect's letter on its date, under the document id the answer key names, and returns it. */
+	const defectLetter = (
+		kind: DocumentKind,
+		title: string,
+		author: string,
+		body: string,
+		opts?: { trueDob?: boolean }
+	) => {
+		addDoc(kind, day, 'correspondence', title, author, null, body, opts);
+		const doc = docs[docs.length - 1];
+		doc.id = d.documentId!;
+		return doc;
 	};
 	switch (d.kind) {
 		case 'dob-day-month-swap':
-			addDoc(
+			defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'Update for your records following a recent review in the practice.',
 				{ trueDob: true }
 			);
-			retag();
 			break;
 		case 'transposed-number-on-document': {
-			addDoc(
+			const doc = defectLetter(
 				'clinic letter',
-				day,
-				'correspondence',
 				'Clinic letter',
 				'Outpatients',
-				null,
 				'Seen in clinic; no change to the plan.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			doc.printed = { ...doc.printed, [d.field!]: d.printed! };
 			doc.text = doc.text.replace(
 				d.field === 'hospitalNumber'
@@ -960,34 +1005,24 @@ function applyDocumentDefect(
 			break;
 		}
 		case 'changed-name': {
-			addDoc(
+			const doc = defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'Please note the enclosed results from the practice.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			const current = `${c.forenames.join(' ')} ${c.surname}`;
 			doc.printed = { ...doc.printed, name: d.printed! };
 			doc.text = doc.text.replace(`Patient: ${current}`, `Patient: ${d.printed}`);
 			break;
 		}
 		case 'out-of-date-address': {
-			addDoc(
+			const doc = defectLetter(
 				'referral letter',
-				day,
-				'correspondence',
 				'GP letter',
-				`${gpName}, ${practiceName}`,
-				null,
+				gp,
 				'The patient has recently moved; please update your records.'
 			);
-			retag();
-			const doc = docs[docs.length - 1];
 			const old = doc.printed.address;
 			doc.printed = { ...doc.printed, address: d.correct! };
 			if (old) doc.text = doc.text.replace(`Address: ${old}`, `Address: ${d.correct}`);

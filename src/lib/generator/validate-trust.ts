@@ -137,6 +137,7 @@ export function validateRecord(trust: Trust, r: PatientRecord): string[] {
 		if (last && JSON.stringify(last.to) !== JSON.stringify(v.tracked))
 			p.push(`${who}: volume ${v.number}'s last movement does not match its tracked location.`);
 	}
+	p.push(...defectVolumeProblems(r).map((x) => `${who}: ${x}`));
 	if (r.defects.some((d) => d.kind === 'missing-volume') !== (r.temporaryFolder !== null))
 		p.push(`${who}: temporary folder without missing notes, or missing notes without one (handbook 2.7).`);
 	return p;
@@ -181,6 +182,36 @@ export function volumeProblems(r: Pick<PatientRecord, 'volumes' | 'documents'>, 
 	for (let v = 1; v <= n; v++)
 		if (counts[v] > DOCUMENTS_PER_VOLUME)
 			p.push(`volume ${v} holds ${counts[v]} documents, more than ${DOCUMENTS_PER_VOLUME} (handbook 2.6).`);
+	return p;
+}
+
+/**
+ * How a record's defects break "defects are on the current volume" (handbook 2.6): a defect happens to the notes
+ * in use, so a defect's document is filed in the current volume, and a tracking defect's tracer card and temporary
+ * folder are not dated before that volume was opened. Empty when all hold.
+ */
+export function defectVolumeProblems(
+	r: Pick<PatientRecord, 'defects' | 'documents' | 'volumes' | 'temporaryFolder'>
+): string[] {
+	const p: string[] = [];
+	const current = r.volumes[r.volumes.length - 1];
+	if (!current) return p;
+	for (const d of r.defects) {
+		const doc = d.documentId ? r.documents.find((x) => x.id === d.documentId) : undefined;
+		if (doc && doc.volume !== current.number)
+			p.push(
+				`defect ${d.id}'s document (${doc.date}) is filed in volume ${doc.volume}, not the current volume ${current.number} (opened ${current.opened}) (handbook 2.6).`
+			);
+		if (d.kind !== 'tracking-mismatch' && d.kind !== 'missing-volume') continue;
+		for (const [what, date] of [
+			['tracer card', current.tracerCard?.date],
+			['temporary folder', r.temporaryFolder?.created]
+		] as const)
+			if (date && date < current.opened)
+				p.push(
+					`defect ${d.id}: the ${what} (${date}) predates the current volume ${current.number}, opened ${current.opened} (handbook 2.6).`
+				);
+	}
 	return p;
 }
 

@@ -13,7 +13,7 @@ import {
 	type PatientRecord,
 	type TrustSettings
 } from './index';
-import { validateRecord, volumeProblems } from './validate-trust';
+import { defectVolumeProblems, validateRecord, volumeProblems } from './validate-trust';
 
 const TODAY = '2026-11-25';
 const records = (settings: TrustSettings, n = settings.patients) => {
@@ -173,5 +173,71 @@ describe('volumeProblems finds broken volumes (handbook 2.6)', () => {
 		const r = copy();
 		breakIt(r);
 		expect(volumeProblems(r, lastDayOf(r)).join(' ')).toMatch(message);
+	});
+});
+
+describe('defects are on the current volume (generator 1.2.1; handbook 2.6)', () => {
+	// Every patient aged 50+ has a long history and the defects that date the current volume are common, so the
+	// rare case (a recently opened volume, a defect letter at the edge of a closed one) comes up in most trusts.
+	const settings = (seed: number): TrustSettings => ({
+		seed,
+		patients: 800,
+		today: TODAY,
+		longHistories: 1,
+		defects: {
+			'tracking-mismatch': 0.2,
+			'missing-volume': 0.2,
+			'out-of-date-address': 0.1,
+			'misfiled-document': 0.1,
+			'transposed-number-on-document': 0.1,
+			'changed-name': 0.1,
+			'dob-day-month-swap': 0.05
+		}
+	});
+
+	it('no defect predates the volume it is on, over random seeds', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
+				const trust = createTrust(settings(seed));
+				for (const i of new Set(trust.answerKey.flatMap((d) => d.patients))) {
+					const r = patientRecord(trust, i);
+					expect(defectVolumeProblems(r), `seed ${seed}, patient ${i}`).toEqual([]);
+					const current = r.volumes[r.volumes.length - 1];
+					for (const d of r.defects) {
+						const doc = r.documents.find((x) => x.id === d.documentId);
+						if (doc) expect(doc.date >= current.opened && doc.volume === current.number).toBe(true);
+					}
+				}
+			}),
+			{ numRuns: 6 }
+		);
+	}, 60_000);
+
+	it('the validator names a defect letter in a closed volume and a tracer card older than the volume', () => {
+		const trust = createTrust(settings(5));
+		const r = trust.answerKey
+			.filter((d) => d.kind === 'missing-volume')
+			.map((d) => patientRecord(trust, d.patients[0]))
+			.find((x) => x.volumes.length >= 2)!;
+		expect(defectVolumeProblems(r)).toEqual([]);
+		const broken = structuredClone(r);
+		const current = broken.volumes[broken.volumes.length - 1];
+		current.tracerCard!.date = broken.volumes[0].opened;
+		broken.temporaryFolder!.created = broken.volumes[0].opened;
+		expect(defectVolumeProblems(broken)).toEqual([
+			expect.stringMatching(/the tracer card \(.*\) predates the current volume/),
+			expect.stringMatching(/the temporary folder \(.*\) predates the current volume/)
+		]);
+		expect(validateRecord(trust, broken).join(' ')).toMatch(/predates the current volume/);
+
+		const letter = trust.answerKey
+			.filter((d) => d.kind === 'misfiled-document')
+			.map((d) => patientRecord(trust, d.patients[0]))
+			.find((x) => x.volumes.length >= 2)!;
+		const misplaced = structuredClone(letter);
+		misplaced.documents.find((x) => x.id === misplaced.defects[0].documentId)!.volume = 1;
+		expect(defectVolumeProblems(misplaced)).toEqual([
+			expect.stringMatching(/document \(.*\) is filed in volume 1, not the current volume/)
+		]);
 	});
 });

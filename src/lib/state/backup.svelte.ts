@@ -13,6 +13,7 @@ import {
 	type ImportPlan
 } from '$lib/db';
 import { app } from './app.svelte';
+import { downloadJson } from './download';
 
 /** Safari deletes script-written storage of sites unused for 7 days, so that is when we start reminding. */
 export const BACKUP_REMINDER_DAYS = 7;
@@ -73,15 +74,7 @@ class BackupState {
 		const now = new Date();
 		const file = await buildBackup(app.db, { profileIds, now, appVersion: __APP_VERSION__ });
 		const name = backupFileName(file.data.profiles, now);
-		const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-		const url = URL.createObjectURL(blob);
-		const a = document.createElement('a');
-		a.href = url;
-		a.download = name;
-		document.body.append(a);
-		a.click();
-		a.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadJson(JSON.stringify(file, null, 1), name);
 		this.lastBackupAt = now.toISOString();
 		await putSetting(app.db, LAST_BACKUP_KEY, this.lastBackupAt);
 		return name;
@@ -96,14 +89,7 @@ class BackupState {
 		const now = new Date();
 		const file = await buildTrainerFile(app.db, { profileId, now, appVersion: __APP_VERSION__ });
 		const name = trainerFileName(file.data.profiles[0], now);
-		const url = URL.createObjectURL(new Blob([trainerFileText(file)], { type: 'application/json' }));
-		const a = document.createElement('a');
-		a.href = url;
-		a.download = name;
-		document.body.append(a);
-		a.click();
-		a.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadJson(trainerFileText(file), name);
 		return name;
 	}
 

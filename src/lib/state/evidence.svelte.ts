@@ -8,6 +8,7 @@ import {
 	type SignOff
 } from '$lib/learning/evidence';
 import { app } from './app.svelte';
+import { downloadJson } from './download';
 import { roleLabel } from './labels';
 
 /** The active profile's evidence pack, built from its attempts, with the trainer's sign-off kept between visits. */
@@ -51,14 +52,7 @@ class EvidenceState {
 		const data = { ...this.data, generatedAt: new Date().toISOString() };
 		const pack = await buildEvidencePack(data);
 		const name = evidenceFileName(data.learner.name, data.generatedAt);
-		const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 1)], { type: 'application/json' }));
-		const a = document.createElement('a');
-		a.href = url;
-		a.download = name;
-		document.body.append(a);
-		a.click();
-		a.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadJson(JSON.stringify(pack, null, 1), name);
 		return name;
 	}
 }

@@ -78,14 +78,24 @@ class PracticeTrust {
 	}
 
 	/**
-	 * Makes a new trust for the profile from a seed and size, dated today, and makes it the active one. Returns
+	 * Makes a new trust for the profile from a seed and size, dated today unless `today` is given, and makes it the
+	 * active one. `longHistories` is stored only when given, so the generator's default applies otherwise. Returns
 	 * a sentence to show when it could not be made; null when it was.
 	 */
-	async makeNew(seed: string, patients: number, today?: string): Promise<string | null> {
+	async makeNew(
+		seed: string,
+		patients: number,
+		{ today, longHistories }: { today?: string; longHistories?: number } = {}
+	): Promise<string | null> {
 		const db = app.db;
 		const profileId = app.activeId;
 		if (!db || !profileId) return null;
-		const settings: TrustSettings = { seed, patients, today: today ?? todayIso(this.clock?.now()) };
+		const settings: TrustSettings = {
+			seed,
+			patients,
+			today: today ?? todayIso(this.clock?.now()),
+			...(longHistories === undefined ? {} : { longHistories })
+		};
 		try {
 			await this.#show(await createStoredTrust(db, profileId, settings, GENERATOR_VERSION, this.clock));
 			return null;
@@ -107,8 +117,8 @@ class PracticeTrust {
 	/** The learner starts a fresh trust from the same settings under this version; the old one stays in backups. */
 	async makeFresh() {
 		if (!this.stored || !app.db) return;
-		const { seed, patients, today } = this.stored.settings;
-		await this.makeNew(String(seed), patients, today);
+		const { seed, patients, today, longHistories } = this.stored.settings;
+		await this.makeNew(String(seed), patients, { today, longHistories });
 	}
 
 	/** Stores one edit against the active trust. */

@@ -20,6 +20,7 @@ import { resolveClassCode, type ClassCodeMatch } from '$lib/trainer/class-code';
 import { buildPackPayload, packFileName, readPackFile, type ParsedPack } from '$lib/trainer/packs';
 import { app } from './app.svelte';
 import { listPlayableDefinitions } from './attempt.svelte';
+import { downloadJson } from './download';
 import { trainer } from './trainer.svelte';
 
 export type { AssignmentRow, AuthoredScenario, PackImportPlan, ParsedPack, AssignmentProgress };
@@ -52,17 +53,6 @@ function importer() {
 	return { profileId: profile.id, role: profile.role };
 }
 
-function download(text: string, name: string) {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export type PackPreview =
 	| { ok: true; pack: ParsedPack; plan: PackImportPlan; fileName: string }
 	| { ok: false; problem: string; fileName: string; signature?: ParsedPack['signature'] };
@@ -91,7 +81,7 @@ export const packs = {
 		});
 		const envelope = await trainer.sign(payload);
 		const fileName = packFileName(payload.title, at);
-		download(JSON.stringify(envelope, null, 1), fileName);
+		downloadJson(JSON.stringify(envelope, null, 1), fileName);
 		return { fileName, scenarios: content.scenarios.length, assignments: content.assignments.length };
 	},
 

@@ -1,4 +1,4 @@
-import type { PatientRecord, PatientSummary } from '$lib/generator/types';
+import type { PatientRecord, PatientSummary, TrustSettings } from '$lib/generator/types';
 import type { FromWorker, ToWorker, TrustOverview } from '$lib/workers/generate-protocol';
 
 export { todayIso } from './clock';
@@ -67,14 +67,15 @@ class TrustBrowser {
 		}
 	}
 
-	generate(seed: string, patients: number, today: string, fullRecords = false) {
+	/** Generates in the Worker from exactly these settings (as stored with the trust, when it is kept). */
+	generate(settings: TrustSettings, fullRecords = false) {
 		this.#job++;
 		this.status = 'generating';
 		this.error = '';
 		this.record = null;
 		this.records = null;
-		this.progress = { done: 0, total: patients, phase: 'index' };
-		this.#send({ type: 'generate', job: this.#job, seed, patients, today, fullRecords });
+		this.progress = { done: 0, total: settings.patients, phase: 'index' };
+		this.#send({ type: 'generate', job: this.#job, settings: { ...settings }, fullRecords });
 	}
 
 	cancel() {

@@ -1,8 +1,14 @@
 /** Messages between the trust page and the generation Worker (kept apart so the page never imports the generator). */
-import type { Defect, Organisation, PatientRecord, PatientSummary } from '$lib/generator/types';
+import type {
+	Defect,
+	Organisation,
+	PatientRecord,
+	PatientSummary,
+	TrustSettings
+} from '$lib/generator/types';
 
 export type ToWorker =
-	| { type: 'generate'; job: number; seed: string; patients: number; today: string; fullRecords: boolean }
+	| { type: 'generate'; job: number; settings: TrustSettings; fullRecords: boolean }
 	| { type: 'cancel'; job: number }
 	| { type: 'record'; job: number; index: number };
 
@@ -11,6 +17,8 @@ export interface TrustOverview {
 	seed: string;
 	patients: number;
 	today: string;
+	/** The share of patients aged 50 or over with several casenote volumes it was made with. */
+	longHistories: number;
 	organisation: Organisation;
 	answerKey: Defect[];
 }

@@ -26,11 +26,12 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function generate(m: Extract<ToWorker, { type: 'generate' }>) {
 	const started = performance.now();
-	const trust = createTrust({ seed: m.seed, patients: m.patients, today: m.today });
+	const trust = createTrust(m.settings);
+	const { patients } = trust.settings;
 	const summaries: PatientSummary[] = [];
-	for (let from = 0; from < m.patients; from += BATCH) {
+	for (let from = 0; from < patients; from += BATCH) {
 		summaries.push(...patientSummaries(trust, from, from + BATCH));
-		post({ type: 'progress', job: m.job, done: summaries.length, total: m.patients, phase: 'index' });
+		post({ type: 'progress', job: m.job, done: summaries.length, total: patients, phase: 'index' });
 		await yieldToEvents();
 		if (cancelled.has(m.job)) return post({ type: 'cancelled', job: m.job });
 	}
@@ -40,19 +41,19 @@ async function generate(m: Extract<ToWorker, { type: 'generate' }>) {
 		let ms = 0;
 		let problems = 0;
 		let progressEvents = 0;
-		for (let from = 0; from < m.patients; from += RECORD_BATCH) {
-			const to = Math.min(m.patients, from + RECORD_BATCH);
+		for (let from = 0; from < patients; from += RECORD_BATCH) {
+			const to = Math.min(patients, from + RECORD_BATCH);
 			const t = performance.now();
 			const built = [];
 			for (let i = from; i < to; i++) built.push(patientRecord(trust, i));
 			ms += performance.now() - t;
 			for (const r of built) problems += validateRecord(trust, r).length;
-			post({ type: 'progress', job: m.job, done: to, total: m.patients, phase: 'records' });
+			post({ type: 'progress', job: m.job, done: to, total: patients, phase: 'records' });
 			progressEvents++;
 			await yieldToEvents();
 			if (cancelled.has(m.job)) return post({ type: 'cancelled', job: m.job });
 		}
-		records = { count: m.patients, ms, problems, progressEvents };
+		records = { count: patients, ms, problems, progressEvents };
 	}
 	current = { job: m.job, trust };
 	post({
@@ -60,9 +61,10 @@ async function generate(m: Extract<ToWorker, { type: 'generate' }>) {
 		job: m.job,
 		overview: {
 			generatorVersion: GENERATOR_VERSION,
-			seed: String(m.seed),
-			patients: m.patients,
-			today: m.today,
+			seed: String(trust.settings.seed),
+			patients,
+			today: trust.settings.today,
+			longHistories: trust.settings.longHistories,
 			organisation: trust.organisation,
 			answerKey: trust.answerKey
 		},
