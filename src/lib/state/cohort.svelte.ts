@@ -30,6 +30,7 @@ import {
 } from '$lib/trainer/cohort';
 import type { VerifyRequest, VerifyResponse } from '$lib/workers/cohort-verify.worker';
 import { app } from './app.svelte';
+import { downloadBlob } from './download';
 import { describeError } from './errors';
 
 export interface ImportReport {
@@ -223,14 +224,7 @@ class CohortState {
 	downloadCsv(table: CohortTable): string {
 		const name = `records-room-cohort-${table.caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${this.now().toISOString().slice(0, 10)}.csv`;
 		// A byte-order mark, so Excel reads the names' accents as UTF-8.
-		const url = URL.createObjectURL(new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' }));
-		const a = document.createElement('a');
-		a.href = url;
-		a.download = name;
-		document.body.append(a);
-		a.click();
-		a.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadBlob(new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' }), name);
 		return name;
 	}
 
