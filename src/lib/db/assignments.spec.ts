@@ -93,7 +93,7 @@ describe('assignments', () => {
 		const bens = await saveAssignment(db, input, opts());
 		const anns = await saveAssignment(db, input, { ...opts(), ownerProfileId: 'ann' });
 		const summary = await describeProfileData(db, 'ben');
-		expect(summary.items.at(-1)?.description).toBe(
+		expect(summary.items.find((i) => i.table === 'assignments')?.description).toBe(
 			'1 assignment (set by this profile, or imported from a scenario pack)'
 		);
 		await deleteProfile(db, 'cara');

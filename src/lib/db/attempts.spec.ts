@@ -158,7 +158,8 @@ describe('attempt repository', () => {
 			'0 learning records (induction progress, mock assessment, evidence sign-off)',
 			'0 practice trusts (seed and settings)',
 			'0 changes made on the PAS (casenote tracking and the records you opened)',
-			'0 assignments (set by this profile, or imported from a scenario pack)'
+			'0 assignments (set by this profile, or imported from a scenario pack)',
+			'0 trainee progress files imported into the cohort dashboard (not in backups)'
 		]);
 		await deleteProfile(db, p.id);
 		expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['keep']);

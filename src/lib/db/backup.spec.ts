@@ -427,3 +427,76 @@ describe("a trainer's assignments in backups", () => {
 		).toEqual(['as-amy']);
 	});
 });
+
+describe("a trainer's cohort files: deleted with the trainer, never in a backup", () => {
+	/** A stored cohort file as the importer keeps it, cut down to what these tests read. */
+	const cohortFile = (ownerProfileId: string, sha256: string) => ({
+		ownerProfileId,
+		sha256,
+		fileName: `${sha256}.json`,
+		importedAt: '2026-11-25T11:00:00.000Z',
+		trainees: [],
+		skippedAttempts: 0,
+		dataJson: new TextEncoder().encode('{"attempts":[]}')
+	});
+
+	async function twoTrainersWithCohorts() {
+		const ben = await createProfile(db, { name: 'Ben', role: 'trainer' }, clock);
+		const amy = await createProfile(db, { name: 'Amy', role: 'trainer' }, clock);
+		// The same trainee file imported by both: one row each.
+		await db.trainerCohortFiles.bulkAdd([
+			cohortFile(ben.id, 'f1'),
+			cohortFile(ben.id, 'f2'),
+			cohortFile(amy.id, 'f1')
+		]);
+		return { ben, amy };
+	}
+
+	it("deleting a trainer removes their cohort files, says so first, and leaves the other trainer's copy", async () => {
+		const { ben, amy } = await twoTrainersWithCohorts();
+		const summary = await describeProfileData(db, ben.id);
+		expect(summary.items.find((i) => i.table === 'trainerCohortFiles')?.description).toBe(
+			'2 trainee progress files imported into the cohort dashboard (not in backups)'
+		);
+		await deleteProfile(db, ben.id);
+		expect(await db.trainerCohortFiles.where('ownerProfileId').equals(ben.id).count()).toBe(0);
+		expect((await db.trainerCohortFiles.toArray()).map((r) => [r.ownerProfileId, r.sha256])).toEqual([
+			[amy.id, 'f1']
+		]);
+	});
+
+	it("a trainer's backup leaves the cohort out, and a file that names it is refused", async () => {
+		const { ben } = await twoTrainersWithCohorts();
+		for (const file of [
+			await buildBackup(db, { profileIds: [ben.id], now, appVersion: 'x' }),
+			await buildBackup(db, { now, appVersion: 'x' })
+		]) {
+			expect(Object.keys(file.data.tables)).not.toContain('trainerCohortFiles');
+			expect(JSON.stringify(file)).not.toContain('f1.json');
+		}
+		const file = await buildBackup(db, { profileIds: [ben.id], now, appVersion: 'x' });
+		const withCohort = {
+			...file,
+			data: { ...file.data, tables: { ...file.data.tables, trainerCohortFiles: [] } }
+		};
+		const parsed = await parseBackupText(await resign(withCohort as unknown as Record<string, unknown>));
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.problem).toContain('"trainerCohortFiles"');
+	});
+
+	it('an older backup still restores, merged or replacing, and the trainer keeps their cohort here', async () => {
+		const { ben } = await twoTrainersWithCohorts();
+		const text = readFileSync('tests/fixtures/backup/v1-before-assignments.json', 'utf8');
+		for (const mode of ['merge', 'replace'] as const) {
+			const parsed = await parseBackupText(text);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			const plan = await applyImport(db, parsed.backup, mode);
+			expect(plan.profiles.map((p) => [p.incoming.name, p.action])).toContainEqual(['Ben', 'merge-into']);
+			expect(plan.rows.map((r) => r.table)).not.toContain('trainerCohortFiles');
+			expect((await db.trainerCohortFiles.where('ownerProfileId').equals(ben.id).primaryKeys()).length).toBe(
+				2
+			);
+		}
+		expect((await listProfiles(db)).map((p) => p.name)).toEqual(['Amy', 'Ben', 'Cara']);
+	});
+});

@@ -2,7 +2,7 @@ import type { IndexableType, Table } from 'dexie';
 import { isValidNhsNumber } from '$lib/domain/nhs-number';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { RecordsRoomDb } from './database';
-import { ownerKeyOf, PROFILE_OWNED_TABLES, type Profile, validateProfileName } from './profiles';
+import { BACKED_UP_TABLES, ownerKeyOf, type Profile, validateProfileName } from './profiles';
 
 /**
  * Progress backup files (issue 6): one JSON file holding profiles and everything they own, so a learner can move
@@ -45,7 +45,7 @@ export async function buildBackup(
 	const profiles = opts.profileIds ? all.filter((p) => opts.profileIds!.includes(p.id)) : all;
 	const ids = profiles.map((p) => p.id);
 	const tables: Record<string, Row[]> = {};
-	for (const owned of PROFILE_OWNED_TABLES) {
+	for (const owned of BACKED_UP_TABLES) {
 		tables[owned.table] = (await db
 			.table(owned.table)
 			.where(ownerKeyOf(owned))
@@ -210,7 +210,7 @@ async function parseUnsafe(text: string): Promise<ParseResult> {
 		return fail('This file lists the same profile twice. Nothing has been changed.');
 
 	// A table missing from the file (one registered after the file was written) is simply empty.
-	const known = new Map(PROFILE_OWNED_TABLES.map((t) => [t.table, ownerKeyOf(t)]));
+	const known = new Map(BACKED_UP_TABLES.map((t) => [t.table, ownerKeyOf(t)]));
 	const tables: Record<string, Row[]> = {};
 	for (const [name, rows] of Object.entries(data.tables)) {
 		const ownerKey = known.get(name);
@@ -369,7 +369,7 @@ export async function planImport(db: RecordsRoomDb, backup: BackupFile): Promise
 		return { incoming, action: 'new' as const };
 	});
 	const rows: ImportPlan['rows'] = [];
-	for (const owned of PROFILE_OWNED_TABLES) {
+	for (const owned of BACKED_UP_TABLES) {
 		const incomingRows = backup.data.tables[owned.table] ?? [];
 		const table = db.table(owned.table);
 		const keyOf = primaryKeyOf(table);
@@ -396,11 +396,7 @@ function primaryKeyOf(table: Table): (row: Row) => IndexableType {
 }
 
 /** Points a row at the profile here that an incoming profile of the same name merges into. */
-function remapProfile(
-	row: Row,
-	plan: ImportPlan['profiles'],
-	owned: (typeof PROFILE_OWNED_TABLES)[number]
-): Row {
+function remapProfile(row: Row, plan: ImportPlan['profiles'], owned: (typeof BACKED_UP_TABLES)[number]): Row {
 	const swap = (id: string) =>
 		plan.find((p) => p.incoming.id === id && p.action === 'merge-into')?.existing!.id ?? id;
 	const key = ownerKeyOf(owned);
@@ -421,13 +417,13 @@ export async function applyImport(
 	mode: 'merge' | 'replace'
 ): Promise<ImportPlan> {
 	const plan = await planImport(db, backup);
-	const tables = [db.profiles, ...PROFILE_OWNED_TABLES.map((t) => db.table(t.table))];
+	const tables = [db.profiles, ...BACKED_UP_TABLES.map((t) => db.table(t.table))];
 	await db.transaction('rw', tables, async () => {
 		for (const p of plan.profiles) {
 			if (p.action === 'new') await db.profiles.add(p.incoming);
 			else if (mode === 'replace' && p.action === 'same') await db.profiles.put(p.incoming);
 		}
-		for (const owned of PROFILE_OWNED_TABLES) {
+		for (const owned of BACKED_UP_TABLES) {
 			const table = db.table(owned.table);
 			const keyOf = primaryKeyOf(table);
 			const ownerKey = ownerKeyOf(owned);

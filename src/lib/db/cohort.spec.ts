@@ -22,6 +22,9 @@ const quick = ['nhs-number-check-gentle', 'phone-call-gentle', 'records-desk-day
 	getBuiltInDefinition(id)!
 );
 const now = new Date('2026-11-25T12:00:00.000Z');
+/** Two trainers sharing one computer, each with their own cohort. */
+const ann = 'trainer-ann';
+const bob = 'trainer-bob';
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
 let texts: { ada: string; ben: string };
@@ -126,20 +129,20 @@ describe('cohort files repository', () => {
 	it('stores each file once however often it is imported, and the figures do not change', async () => {
 		const ada = await verified(texts.ada, 'ada.json');
 		const ben = await verified(texts.ben, 'ben.json');
-		expect(await saveCohortFiles(db, [ada, ben])).toBe(2);
-		const before = summariseCohort(withAttempts(await listCohortFiles(db)), NO_FILTERS, []);
-		expect(await saveCohortFiles(db, [ada])).toBe(0);
-		await clearCohort(db);
-		await saveCohortFiles(db, [ada]);
+		expect(await saveCohortFiles(db, ann, [ada, ben])).toBe(2);
+		const before = summariseCohort(withAttempts(await listCohortFiles(db, ann)), NO_FILTERS, []);
+		expect(await saveCohortFiles(db, ann, [ada])).toBe(0);
+		await clearCohort(db, ann);
+		await saveCohortFiles(db, ann, [ada]);
 		// One already here and one new: the new one is stored, the one here is left as it was.
-		expect(await saveCohortFiles(db, [{ ...ada, fileName: 'again.json' }, ben])).toBe(1);
+		expect(await saveCohortFiles(db, ann, [{ ...ada, fileName: 'again.json' }, ben])).toBe(1);
 		// Imported in the same moment, so listed in key order: compare as a set.
-		expect((await listCohortFiles(db)).map((f) => f.fileName).sort()).toEqual(['ada.json', 'ben.json']);
-		expect(await saveCohortFiles(db, [await verified(texts.ben, 'renamed.json')])).toBe(0);
-		const after = summariseCohort(withAttempts(await listCohortFiles(db)), NO_FILTERS, []);
+		expect((await listCohortFiles(db, ann)).map((f) => f.fileName).sort()).toEqual(['ada.json', 'ben.json']);
+		expect(await saveCohortFiles(db, ann, [await verified(texts.ben, 'renamed.json')])).toBe(0);
+		const after = summariseCohort(withAttempts(await listCohortFiles(db, ann)), NO_FILTERS, []);
 		expect(after).toEqual(before);
 		expect(after.totals).toMatchObject({ trainees: 2, attempts: 10 });
-		expect(await cohortFileHashes(db)).toEqual(new Set([ada.sha256, ben.sha256]));
+		expect(await cohortFileHashes(db, ann)).toEqual(new Set([ada.sha256, ben.sha256]));
 	});
 
 	it('reads back what was stored, and rows stored by earlier versions (bytes without parts, attempts as objects)', async () => {
@@ -154,12 +157,17 @@ describe('cohort files repository', () => {
 		// And one whose part is of another version: made again, never trusted.
 		const dan = { ...(await verified(texts.ben, 'dan.json')), sha256: 'dan', partVersion: 0 };
 		dan.part = { ...dan.part!, attempts: 999 };
-		await saveCohortFiles(db, [ada]);
+		await saveCohortFiles(db, ann, [ada]);
 		// Rows as earlier versions of Records Room wrote them: attempts as bytes with no part, attempts as objects.
-		await db.cohortFiles.add({ ...cara, sha256: 'cara', importedAt: '2026-11-26T00:00:00.000Z' });
-		await db.cohortFiles.add({ ...ben, importedAt: '2026-11-27T00:00:00.000Z' });
-		await db.cohortFiles.add({ ...dan, importedAt: '2026-11-28T00:00:00.000Z' });
-		const files = await listCohortFiles(db);
+		await db.trainerCohortFiles.add({
+			ownerProfileId: ann,
+			...cara,
+			sha256: 'cara',
+			importedAt: '2026-11-26T00:00:00.000Z'
+		});
+		await db.trainerCohortFiles.add({ ownerProfileId: ann, ...ben, importedAt: '2026-11-27T00:00:00.000Z' });
+		await db.trainerCohortFiles.add({ ownerProfileId: ann, ...dan, importedAt: '2026-11-28T00:00:00.000Z' });
+		const files = await listCohortFiles(db, ann);
 		expect(files.map((f) => f.fileName)).toEqual(['ada.json', 'cara.json', 'ben.json', 'dan.json']);
 		expect(files[3].part).toEqual(summaryPart(ben.attempts));
 		const adaAttempts = fromStoredCohortFile(ada).attempts;
@@ -182,11 +190,43 @@ describe('cohort files repository', () => {
 	it('removes one file, or all of them', async () => {
 		const ada = await verified(texts.ada, 'ada.json');
 		const ben = await verified(texts.ben, 'ben.json');
-		await saveCohortFiles(db, [ada, ben]);
-		await removeCohortFile(db, ada.sha256);
-		expect((await listCohortFiles(db)).map((f) => f.fileName)).toEqual(['ben.json']);
-		await clearCohort(db);
-		expect(await listCohortFiles(db)).toEqual([]);
+		await saveCohortFiles(db, ann, [ada, ben]);
+		await removeCohortFile(db, ann, ada.sha256);
+		expect((await listCohortFiles(db, ann)).map((f) => f.fileName)).toEqual(['ben.json']);
+		await clearCohort(db, ann);
+		expect(await listCohortFiles(db, ann)).toEqual([]);
+	});
+
+	it('keeps a cohort per trainer: the same file is one row each, and removing or clearing touches only theirs', async () => {
+		const ada = await verified(texts.ada, 'ada.json');
+		const ben = await verified(texts.ben, 'ben.json');
+		expect(await saveCohortFiles(db, ann, [ada, ben])).toBe(2);
+		// Bob imports the same file Ann did: it is new to him, and stored as his own row.
+		expect(await saveCohortFiles(db, bob, [ada])).toBe(1);
+		expect(await saveCohortFiles(db, bob, [ada])).toBe(0);
+		expect(await db.trainerCohortFiles.count()).toBe(3);
+		expect(await cohortFileHashes(db, bob)).toEqual(new Set([ada.sha256]));
+		expect((await listCohortFiles(db, bob)).map((f) => f.fileName)).toEqual(['ada.json']);
+		expect(await listCohortFiles(db, 'nobody')).toEqual([]);
+		// The owner is the key, not a field the dashboard reads.
+		expect((await listCohortFiles(db, bob))[0]).not.toHaveProperty('ownerProfileId');
+
+		await removeCohortFile(db, bob, ada.sha256);
+		expect((await listCohortFiles(db, ann)).map((f) => f.fileName).sort()).toEqual(['ada.json', 'ben.json']);
+		await saveCohortFiles(db, bob, [ada]);
+		await clearCohort(db, ann);
+		expect(await listCohortFiles(db, ann)).toEqual([]);
+		expect((await listCohortFiles(db, bob)).map((f) => f.fileName)).toEqual(['ada.json']);
+		expect(readCohortAttempts((await listCohortFiles(db, bob))[0])).toEqual(
+			fromStoredCohortFile(ada).attempts
+		);
+	});
+
+	it('rethrows a storage failure other than a file already stored', async () => {
+		const ada = await verified(texts.ada, 'ada.json');
+		// No owner in the key: IndexedDB refuses the row as a DataError, which is not "already stored".
+		await expect(saveCohortFiles(db, undefined as unknown as string, [ada])).rejects.toThrow();
+		expect(await db.trainerCohortFiles.count()).toBe(0);
 	});
 
 	it('reads assignments by id, title and scenarios only, leaving out rows without them', async () => {

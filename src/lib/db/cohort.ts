@@ -1,8 +1,9 @@
 /**
- * Imported cohort progress files (issue 11), one `cohortFiles` row per file keyed by the SHA-256 of its bytes, so
- * the same file imported twice is stored once. Trainees send a progress file for their trainer (ADR 0007), which
- * holds only what the dashboard reads; a full backup (ADR 0004) is still accepted, so files exported before the
- * trainer file existed still count. Either is checked in full (format, version, checksum, synthetic marker, no
+ * Imported cohort progress files (issue 11), one `trainerCohortFiles` row per trainer and file, keyed by the
+ * trainer's profile id and the SHA-256 of the file, so the same file imported twice by one trainer is stored once
+ * and each trainer on a shared computer has a cohort of their own. Trainees send a progress file for their trainer
+ * (ADR 0007), which holds only what the dashboard reads; a full backup (ADR 0004) is still accepted, so files
+ * exported before the trainer file existed still count. Either is checked in full (format, version, checksum, synthetic marker, no
  * real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
  */
 import Dexie from 'dexie';
@@ -179,29 +180,37 @@ export async function verifyProgressFile(
 	}
 }
 
-export async function listCohortFiles(db: RecordsRoomDb): Promise<CohortFileRow[]> {
-	const rows = (await db.cohortFiles.orderBy('importedAt').toArray()) as unknown as (
-		StoredCohortFile | CohortFile
-	)[];
-	return rows.map(cohortFileRow);
+/** Every file this trainer imported, oldest first; another trainer's cohort on this computer is never read. */
+export async function listCohortFiles(db: RecordsRoomDb, ownerProfileId: string): Promise<CohortFileRow[]> {
+	const rows = (await db.trainerCohortFiles
+		.where('[ownerProfileId+importedAt]')
+		.between([ownerProfileId, Dexie.minKey], [ownerProfileId, Dexie.maxKey])
+		.toArray()) as unknown as ((StoredCohortFile | CohortFile) & { ownerProfileId?: string })[];
+	return rows.map(({ ownerProfileId: _owner, ...row }) => cohortFileRow(row));
 }
 
-export async function cohortFileHashes(db: RecordsRoomDb): Promise<Set<string>> {
-	return new Set((await db.cohortFiles.toCollection().primaryKeys()) as string[]);
+/** The keys of the files this trainer has stored, so a file imported before is recognised as a duplicate. */
+export async function cohortFileHashes(db: RecordsRoomDb, ownerProfileId: string): Promise<Set<string>> {
+	const keys = (await db.trainerCohortFiles
+		.where('ownerProfileId')
+		.equals(ownerProfileId)
+		.primaryKeys()) as unknown as [string, string][];
+	return new Set(keys.map(([, sha256]) => sha256));
 }
 
 /**
- * Stores verified files; a hash already stored is left as it is (the first import stands). The rows are handed to
- * IndexedDB at once, without first reading which are present, so the caller can parse attempts while the browser
- * writes them.
+ * Stores verified files for this trainer; a hash this trainer already stored is left as it is (the first import
+ * stands), and another trainer's copy of the same file is theirs. The rows are handed to IndexedDB at once, without
+ * first reading which are present, so the caller can parse attempts while the browser writes them.
  */
 export async function saveCohortFiles(
 	db: RecordsRoomDb,
+	ownerProfileId: string,
 	files: readonly StoredCohortFile[]
 ): Promise<number> {
 	if (files.length === 0) return 0;
 	try {
-		await db.cohortFiles.bulkAdd(files as unknown as Record<string, unknown>[]);
+		await db.trainerCohortFiles.bulkAdd(files.map((f) => ({ ...f, ownerProfileId })));
 		return files.length;
 	} catch (err) {
 		const failures = err instanceof Dexie.BulkError ? err.failures : null;
@@ -210,12 +219,17 @@ export async function saveCohortFiles(
 	}
 }
 
-export async function removeCohortFile(db: RecordsRoomDb, sha256: string): Promise<void> {
-	await db.cohortFiles.delete(sha256);
+export async function removeCohortFile(
+	db: RecordsRoomDb,
+	ownerProfileId: string,
+	sha256: string
+): Promise<void> {
+	await db.trainerCohortFiles.delete([ownerProfileId, sha256]);
 }
 
-export async function clearCohort(db: RecordsRoomDb): Promise<void> {
-	await db.cohortFiles.clear();
+/** Clears this trainer's cohort; another trainer's on this computer stays. */
+export async function clearCohort(db: RecordsRoomDb, ownerProfileId: string): Promise<void> {
+	await db.trainerCohortFiles.where('ownerProfileId').equals(ownerProfileId).delete();
 }
 
 /**

@@ -24,7 +24,7 @@ export class RecordsRoomDb extends Dexie {
 	trusts!: Dexie.Table<Record<string, unknown>, string>;
 	trustEvents!: Dexie.Table<Record<string, unknown>, string>;
 	assignments!: Dexie.Table<Record<string, unknown>, string>;
-	cohortFiles!: Dexie.Table<Record<string, unknown>, string>;
+	trainerCohortFiles!: Dexie.Table<Record<string, unknown>, [string, string]>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -97,6 +97,28 @@ export const SCHEMA_LADDER: SchemaRung[] = [
 			});
 			await tx.table('learningRecords').bulkPut(moved);
 			await settings.bulkDelete(keys);
+		}
+	},
+	{
+		version: 5,
+		stores: {
+			// Each trainer's own cohort (issue 11): version 4 kept imported files per browser, so two trainers on one
+			// PC saw and cleared each other's. Dexie cannot change a table's primary key, hence a new table keyed by
+			// owner and SHA-256: the same file imported by two trainers is one row each (ADR 0007 addendum).
+			trainerCohortFiles: '[ownerProfileId+sha256], ownerProfileId, [ownerProfileId+importedAt]',
+			cohortFiles: null
+		},
+		upgrade: async (tx) => {
+			// Who imported a version 4 row is unknown and every trainer saw it, so every trainer keeps a copy; with
+			// no trainer profile nobody could open the dashboard, and the rows go with the old table.
+			const trainers = (await tx.table('profiles').toArray())
+				.filter((p: { role?: unknown }) => p.role === 'trainer')
+				.map((p: { id: string }) => p.id);
+			if (trainers.length === 0) return;
+			const rows = (await tx.table('cohortFiles').toArray()) as Record<string, unknown>[];
+			await tx
+				.table('trainerCohortFiles')
+				.bulkPut(trainers.flatMap((ownerProfileId) => rows.map((row) => ({ ...row, ownerProfileId }))));
 		}
 	}
 ];

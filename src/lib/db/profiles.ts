@@ -154,12 +154,17 @@ export async function renameProfile(
 /**
  * Tables that hold rows belonging to a profile, found by an index on the owner's id (`profileId` unless `ownerKey`
  * names another). Deleting a profile removes everything registered here, the confirmation says what, and a backup
- * of the profile carries it (ADR 0004), so a new table is looked after by registering it.
+ * of the profile carries it (ADR 0004) unless `backedUp` is false, so a new table is looked after by registering it.
  */
 export const PROFILE_OWNED_TABLES: {
 	table: string;
 	/** The indexed field holding the owner's profile id; `profileId` when absent. */
 	ownerKey?: 'ownerProfileId';
+	/**
+	 * False for rows that go with the profile but not into its backup: copies of other people's files, large and
+	 * easy to import again. A backup holding such a table is refused as data this version does not know.
+	 */
+	backedUp?: false;
 	label: (n: number) => string;
 	/** A more exact line for the delete confirmation, from the rows themselves, where a count says too little. */
 	describe?: (rows: Record<string, unknown>[]) => string;
@@ -212,8 +217,19 @@ export const PROFILE_OWNED_TABLES: {
 				...new Set([...idsIn(here.assignedProfileIds), ...idsIn(incoming.assignedProfileIds)])
 			]
 		})
+	},
+	{
+		// Trainees' progress files this trainer imported (issue 11): up to 80 MB, and the trainees still have them.
+		table: 'trainerCohortFiles',
+		ownerKey: 'ownerProfileId',
+		backedUp: false,
+		label: (n) =>
+			`${n} trainee progress ${n === 1 ? 'file' : 'files'} imported into the cohort dashboard (not in backups)`
 	}
 ];
+
+/** The profile-owned tables a backup carries. */
+export const BACKED_UP_TABLES = PROFILE_OWNED_TABLES.filter((t) => t.backedUp !== false);
 
 function idsIn(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];

@@ -15,6 +15,9 @@ const definitions = ['nhs-number-check-gentle', 'records-desk-day-assessment'].m
 );
 let ada: string;
 let ben: string;
+/** Two trainer profiles sharing one computer. */
+const ann = 'trainer-ann';
+const bob = 'trainer-bob';
 
 beforeAll(async () => {
 	const maker = new RecordsRoomDb('cohort-state-maker');
@@ -32,7 +35,7 @@ beforeAll(async () => {
 beforeEach(async () => {
 	await app.init();
 	cohort.now = () => new Date('2026-11-25T13:00:00Z');
-	await cohort.load();
+	await cohort.load(ann);
 });
 
 afterEach(async () => {
@@ -76,10 +79,55 @@ describe('cohort state', () => {
 
 		await cohort.remove(cohort.files.find((f) => f.fileName === 'ben.json')!.sha256);
 		expect(cohort.summary.totals).toMatchObject({ trainees: 1, attempts: 3 });
-		await cohort.load();
+		await cohort.load(ann);
 		expect(cohort.files.map((f) => f.fileName)).toEqual(['ada.json']);
 		await cohort.clear();
 		expect(cohort.files).toEqual([]);
+	});
+
+	it("gives each trainer their own cohort: a profile switch shows the other's, and clearing one leaves the other", async () => {
+		await cohort.importFiles([file(ada, 'ada.json'), file(ben, 'ben.json')]);
+		expect(cohort.ownerId).toBe(ann);
+
+		// Bob unlocks on the same computer: nothing of Ann's is shown, not even for a moment.
+		const loading = cohort.load(bob);
+		expect(cohort.files).toEqual([]);
+		expect(cohort.loaded).toBe(false);
+		await loading;
+		expect(cohort.ownerId).toBe(bob);
+		expect(cohort.files).toEqual([]);
+		// The file Ann imported is new to Bob: his own copy, not a duplicate of hers.
+		const report = await cohort.importFiles([file(ada, 'ada-for-bob.json')]);
+		expect(report.added.map((a) => a.fileName)).toEqual(['ada-for-bob.json']);
+		expect(report.duplicates).toEqual([]);
+		expect(cohort.summary.totals).toMatchObject({ trainees: 1, attempts: 3 });
+
+		await cohort.load(ann);
+		// Imported in the same moment, so listed in key order: compare as a set.
+		expect(cohort.files.map((f) => f.fileName).sort()).toEqual(['ada.json', 'ben.json']);
+		expect(cohort.summary.totals).toMatchObject({ trainees: 2, attempts: 5 });
+		await cohort.clear();
+		expect(cohort.files).toEqual([]);
+
+		await cohort.load(bob);
+		expect(cohort.files.map((f) => f.fileName)).toEqual(['ada-for-bob.json']);
+	});
+
+	it("ends with the new trainer's cohort when the profile changes while loading", async () => {
+		await cohort.importFiles([file(ada, 'ada.json')]);
+		cohort.reset();
+		const stale = cohort.load(ann);
+		const current = cohort.load(bob);
+		await Promise.all([stale, current]);
+		expect(cohort.ownerId).toBe(bob);
+		expect(cohort.files).toEqual([]);
+	});
+
+	it('asks for the trainer area to be unlocked before importing with no trainer loaded', async () => {
+		cohort.reset();
+		const report = await cohort.importFiles([file(ada, 'ada.json')]);
+		expect(report.problem).toContain('Unlock the trainer area');
+		await expect(cohort.clear()).rejects.toThrow(/Unlock the trainer area/);
 	});
 
 	it('refuses more than 200 files at once, before reading any', async () => {

@@ -43,6 +43,7 @@ export interface ImportReport {
 
 type Verified = Awaited<ReturnType<typeof verifyProgressFile>>;
 
+const NO_OWNER = 'Unlock the trainer area with your PIN to see your cohort.';
 const UNREADABLE_FILE = 'The file could not be read. Try choosing it again.';
 /**
  * The cohort dashboard's state (issue 11): the imported files, the filters and the figures derived from them.
@@ -53,6 +54,11 @@ class CohortState {
 	assignments = $state.raw<CohortAssignment[]>([]);
 	filters = $state<CohortFilters>({ ...NO_FILTERS });
 	loaded = $state(false);
+	/**
+	 * The trainer whose cohort this is. Each trainer on a computer has their own, so loading for another profile
+	 * starts again from nothing rather than showing the previous trainer's files.
+	 */
+	ownerId = $state<string | undefined>(undefined);
 	/** Files checked so far in the import under way, or null when none is running. */
 	progress = $state<{ done: number; total: number } | null>(null);
 	report = $state.raw<ImportReport | null>(null);
@@ -139,9 +145,24 @@ class CohortState {
 		return app.db;
 	}
 
-	async load() {
+	#owner(): string {
+		if (!this.ownerId) throw new Error(NO_OWNER);
+		return this.ownerId;
+	}
+
+	/** Loads this trainer's cohort; another trainer's, loaded before, is dropped first. */
+	async load(ownerProfileId: string) {
+		if (ownerProfileId !== this.ownerId) {
+			this.reset();
+			this.ownerId = ownerProfileId;
+		}
 		const db = this.#db();
-		const [files, assignments] = await Promise.all([listCohortFiles(db), listCohortAssignments(db)]);
+		const [files, assignments] = await Promise.all([
+			listCohortFiles(db, ownerProfileId),
+			listCohortAssignments(db)
+		]);
+		// The profile changed while reading: those files are the previous trainer's.
+		if (this.ownerId !== ownerProfileId) return;
 		this.#setFiles(files);
 		this.assignments = assignments;
 		this.loaded = true;
@@ -158,12 +179,18 @@ class CohortState {
 			this.report = report;
 			return report;
 		}
+		const owner = this.ownerId;
+		if (!owner) {
+			report.problem = NO_OWNER;
+			this.report = report;
+			return report;
+		}
 		const started = performance.now();
 		const db = this.#db();
 		const importedAt = this.now().toISOString();
 		this.progress = { done: 0, total: chosen.length };
 		try {
-			const known = await cohortFileHashes(db);
+			const known = await cohortFileHashes(db, owner);
 			const results = await verifyAll(chosen, importedAt, known, () => {
 				if (this.progress) this.progress = { done: this.progress.done + 1, total: chosen.length };
 			});
@@ -181,7 +208,7 @@ class CohortState {
 					fresh.push(cohortFileRow(r.file));
 				} else report.refused.push({ fileName: r.fileName, problem: r.problem });
 			}
-			await saveCohortFiles(db, good);
+			await saveCohortFiles(db, owner, good);
 			// Reading back thousands of attempts just written costs seconds; stored hashes were already skipped,
 			// and the new rows are the newest, so appending them gives the order listCohortFiles would.
 			const files = !this.loaded ? null : fresh.length ? [...this.files, ...fresh] : this.files;
@@ -192,7 +219,9 @@ class CohortState {
 					attempts: f.attemptCount
 				});
 			}
-			this.#setFiles(files ?? (await listCohortFiles(db)));
+			const shown = files ?? (await listCohortFiles(db, owner));
+			// Stored for the trainer who imported them; the dashboard shows them only while it is theirs.
+			if (this.ownerId === owner) this.#setFiles(shown);
 			this.lastImportPhases = { 'check and read': checked - started, store: performance.now() - checked };
 		} catch (err) {
 			// The page says it in plain English; the cause goes to the console for whoever investigates.
@@ -205,17 +234,20 @@ class CohortState {
 		}
 		this.lastImportEnd = performance.now();
 		this.lastImportMs = this.lastImportEnd - started;
-		this.report = report;
+		if (this.ownerId === owner) this.report = report;
 		return report;
 	}
 
 	async remove(sha256: string) {
-		await removeCohortFile(this.#db(), sha256);
-		this.#setFiles(this.files.filter((f) => f.sha256 !== sha256));
+		const owner = this.#owner();
+		await removeCohortFile(this.#db(), owner, sha256);
+		if (this.ownerId === owner) this.#setFiles(this.files.filter((f) => f.sha256 !== sha256));
 	}
 
 	async clear() {
-		await clearCohort(this.#db());
+		const owner = this.#owner();
+		await clearCohort(this.#db(), owner);
+		if (this.ownerId !== owner) return;
 		this.#setFiles([]);
 		this.report = null;
 	}
@@ -239,6 +271,7 @@ class CohortState {
 		this.assignments = [];
 		this.filters = { ...NO_FILTERS };
 		this.loaded = false;
+		this.ownerId = undefined;
 		this.progress = null;
 		this.report = null;
 		this.lastImportMs = null;
