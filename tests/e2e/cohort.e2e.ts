@@ -209,6 +209,29 @@ test('import real trainee exports, read the figures, drill down, filter and expo
 	await page.getByRole('button', { name: /^Remove records-room-for-trainer-ben-price/ }).click();
 	await page.getByRole('button', { name: /^Remove records-room-progress-ben-price/ }).click();
 	await expect(page.getByTestId('cohort-totals')).toContainText('1 trainee with attempts, 1 attempt');
+
+	// Another trainer on this computer has a cohort of their own: Tess's file is not theirs to see or clear.
+	await createProfile(page, 'Theo Trainer', 'Trainer');
+	await gotoReady(page, '/trainer/');
+	await page.getByLabel('New PIN', { exact: true }).fill('1357');
+	await page.getByLabel('Type the new PIN again').fill('1357');
+	await page.getByRole('button', { name: 'Set PIN' }).click();
+	await expect(page.getByTestId('unlocked-status')).toBeVisible();
+	await gotoReady(page, '/trainer/cohort/');
+	await expect(page.getByTestId('cohort-owner')).toContainText(
+		'another trainer on this computer has their own'
+	);
+	await expect(page.getByTestId('cohort-empty')).toBeVisible();
+	await gotoReady(page, '/profiles/');
+	await page.getByRole('button', { name: 'Switch to Tess Trainer' }).click();
+	await expect(page.getByTestId('active-profile')).toContainText('Tess Trainer');
+	await gotoReady(page, '/trainer/');
+	await page.getByLabel('PIN', { exact: true }).fill('2580');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await expect(page.getByTestId('unlocked-status')).toBeVisible();
+	await gotoReady(page, '/trainer/cohort/');
+	await expect(page.getByTestId('cohort-totals')).toContainText('1 trainee with attempts, 1 attempt');
+
 	await page.getByRole('button', { name: 'Clear the cohort' }).click();
 	await expectNoAxeViolations(page, 'clear confirmation');
 	await page.getByRole('button', { name: 'Yes, clear the cohort' }).click();

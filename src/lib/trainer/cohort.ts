@@ -46,7 +46,7 @@ export interface CohortTrainee {
 	role: string;
 }
 
-/** What is kept of one imported progress file (a `trainerCohortFiles` row, one per trainer who imported it). */
+/** What is kept of one imported progress file (the `cohortFiles` row). */
 export interface CohortFile {
 	/**
 	 * The file's key, so the same file imported twice is one row: a trainer file's data checksum (so the same
