@@ -3,8 +3,8 @@
  * trainer's profile id and the SHA-256 of the file, so the same file imported twice by one trainer is stored once
  * and each trainer on a shared computer has a cohort of their own. Trainees send a progress file for their trainer
  * (ADR 0007), which holds only what the dashboard reads; a full backup (ADR 0004) is still accepted, so files
- * exported before the trainer file existed still count. Either is checked in full (format, version, checksum, synthetic marker, no
- * real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
+ * exported before the trainer file existed still count. Either is checked in full (format, version, checksum,
+ * synthetic marker, no real NHS numbers) before anything is kept, and only what the dashboard needs is kept.
  */
 import Dexie from 'dexie';
 import {
